@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { IdSchema, IsoTimeSchema, MetadataSchema } from '../common';
+import { PlatformTypeSchema } from '../platform';
+
+/** Fields every account event carries: which connection, which team, which platform. */
+export const accountRef = {
+  connectionId: IdSchema,
+  teamId: IdSchema,
+  type: PlatformTypeSchema,
+};
+
+/** What is known about an account when it is (re)connected. Never a token. */
+export const connectedAccountFields = {
+  ...accountRef,
+  externalId: z.string().min(1).max(200),
+  displayName: z.string().max(300),
+  avatarUrl: z.url().max(2000).nullable(),
+  memberId: IdSchema.nullable(),
+  endUserId: z.string().max(200).nullable(),
+  metadata: MetadataSchema,
+  scopes: z.array(z.string().max(200)).max(100),
+  credentialVersion: z.number().int().positive(),
+  expiresAt: IsoTimeSchema.nullable(),
+  refreshable: z.boolean(),
+  refreshExpiresAt: IsoTimeSchema.nullable(),
+  connectedAt: IsoTimeSchema,
+};

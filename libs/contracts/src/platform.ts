@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const PLATFORM_TYPES = [
+  'FACEBOOK',
+  'INSTAGRAM',
+  'INSTAGRAM_LOGIN',
+  'TWITTER',
+  'LINKEDIN',
+  'LINKEDIN_PAGE',
+  'THREADS',
+  'TIKTOK',
+  'TIKTOK_BUSINESS',
+  'YOUTUBE',
+  'PINTEREST',
+  'REDDIT',
+  'DISCORD',
+  'SLACK',
+  'MASTODON',
+  'BLUESKY',
+  'GOOGLE_BUSINESS',
+  'TELEGRAM',
+  'FANVUE',
+] as const;
+
+export type BuiltInPlatformType = (typeof PLATFORM_TYPES)[number];
+
+const customType = z
+  .string()
+  .regex(/^CUSTOM_OAUTH2:[a-z0-9][a-z0-9-]{0,39}$/, 'expected CUSTOM_OAUTH2:<key>');
+
+/** An account's `type`: one of the built-in platforms, or `CUSTOM_OAUTH2:<key>`. */
+export const PlatformTypeSchema = z.union([z.enum(PLATFORM_TYPES), customType]);
+export type PlatformType = z.infer<typeof PlatformTypeSchema>;
+
+/** `google-business`, `linkedin-page`, `custom-<key>`: the prefix of redirect parameters. */
+export function callbackParamPrefix(type: PlatformType): string {
+  if (type.startsWith('CUSTOM_OAUTH2:')) return `custom-${type.slice('CUSTOM_OAUTH2:'.length)}`;
+  return type.toLowerCase().replace(/_/g, '-');
+}
+
+export const ACCOUNT_STATUSES = ['ACTIVE', 'EXPIRING', 'EXPIRED', 'ERROR', 'DISCONNECTED'] as const;
+export const AccountStatusSchema = z.enum(ACCOUNT_STATUSES);
+export type AccountStatus = z.infer<typeof AccountStatusSchema>;

@@ -1,0 +1,5 @@
+export * from './define';
+export * from './vault.rpc';
+export * from './oauth.rpc';
+export * from './gateway.rpc';
+export * from './notifier.rpc';
