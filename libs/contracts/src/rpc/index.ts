@@ -3,3 +3,4 @@ export * from './vault.rpc';
 export * from './oauth.rpc';
 export * from './gateway.rpc';
 export * from './notifier.rpc';
+export * from './ops.rpc';

@@ -3,7 +3,7 @@ import { IdSchema, IsoTimeSchema } from '../common';
 import { PlatformTypeSchema } from '../platform';
 import { defineRpc } from './define';
 
-const JsonValue: z.ZodType<unknown> = z.json();
+const JsonValue = z.json();
 
 /** Tokens entering the vault. The only message that ever carries a refresh token, inbound only. */
 export const CredentialInputSchema = z.strictObject({

@@ -1,0 +1,230 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import {
+  AnyEnvelopeSchema,
+  EVENT_SCHEMAS,
+  isEventType,
+  type EventOf,
+  type EventType,
+} from '@switchboard/contracts';
+import { contextFromHeaders, describeIssues, inSpan, SpanKind, type TraceCarrier } from '@switchboard/platform';
+import { context } from '@opentelemetry/api';
+import type { ConsumerMessages, JsMsg } from 'nats';
+import { DataSource, type EntityManager } from 'typeorm';
+import { consumedMessages, deadLettered, handleDuration } from './bus.metrics';
+import { BUS_OPTIONS, type BusOptions } from './bus.options';
+import { JetStreamService } from './jetstream.service';
+
+export type EventHandler<T extends EventType> = (event: EventOf<T>, tx: EntityManager) => Promise<void>;
+export type EventHandlers = { [T in EventType]?: EventHandler<T> };
+
+export interface ConsumeOptions {
+  handlers: EventHandlers;
+  /** Deliveries before a failing message is dead-lettered. */
+  maxDeliver?: number;
+  /** Delay before each redelivery after a handler error (ms); the last value repeats. */
+  retryDelaysMs?: number[];
+  /** How long an unacknowledged delivery (a crashed process) waits before redelivery (ms). */
+  ackWaitMs?: number;
+  /** Messages fetched per pull. */
+  batch?: number;
+}
+
+type Verdict =
+  | { kind: 'valid'; event: EventOf<EventType> }
+  | { kind: 'ignored'; type: string }
+  | { kind: 'invalid'; reason: 'bad-json' | 'bad-envelope' | 'unknown-type' | 'bad-schema'; detail: string; eventId: string | null; type: string | null };
+
+/**
+ * The service's durable pull consumer on the event stream. Each message is validated against its
+ * contract, then handled in one transaction together with its inbox row (so the effect happens
+ * once however often the message arrives), then acknowledged. Bad messages are dead-lettered at
+ * once; failing ones are retried with growing delays and dead-lettered after `maxDeliver`.
+ */
+@Injectable()
+export class EventConsumer implements OnApplicationShutdown {
+  private readonly logger = new Logger('event-consumer');
+  private running = false;
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private options?: Required<ConsumeOptions>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jetstream: JetStreamService,
+    @Inject(BUS_OPTIONS) private readonly busOptions: BusOptions,
+  ) {}
+
+  get durable(): string {
+    return this.busOptions.service;
+  }
+
+  async start(options: ConsumeOptions): Promise<void> {
+    this.options = {
+      maxDeliver: 6,
+      retryDelaysMs: [1000, 3000, 10_000, 30_000, 60_000],
+      ackWaitMs: 30_000,
+      batch: 50,
+      ...options,
+    };
+    await this.jetstream.ensureStream();
+    await this.ensureConsumer();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.messages?.stop();
+    await this.loop;
+  }
+
+  private async ensureConsumer(): Promise<void> {
+    const o = this.options!;
+    await this.jetstream.ensureConsumer({
+      durable: this.durable,
+      ackWaitMs: o.ackWaitMs,
+      maxDeliver: o.maxDeliver,
+      // redelivery of messages nobody acknowledged (a crashed process), growing each time
+      backoffMs: [o.ackWaitMs, o.ackWaitMs * 2, o.ackWaitMs * 4].slice(0, o.maxDeliver - 1),
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const consumer = await this.jetstream.client().consumers.get(this.jetstream.streamName, this.durable);
+        this.messages = await consumer.consume({ max_messages: this.options!.batch, expires: 5000 });
+        failures = 0;
+        for await (const msg of this.messages) {
+          await this.process(msg);
+          if (!this.running) break;
+        }
+      } catch (error) {
+        failures += 1;
+        if (failures === 1 || failures % 20 === 0) {
+          this.logger.warn({ msg: 'consumer interrupted; resuming', durable: this.durable, error: String(error).slice(0, 300) });
+        }
+        await this.ensureConsumer().catch(() => undefined);
+      }
+      if (this.running) await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** Math.min(failures, 5))));
+    }
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    const verdict = this.judge(msg);
+    switch (verdict.kind) {
+      case 'ignored':
+        consumedMessages.inc({ consumer: this.durable, type: verdict.type, outcome: 'ignored' });
+        msg.ack();
+        return;
+      case 'invalid':
+        await this.deadLetter(msg, verdict.reason, verdict.detail, verdict.eventId, verdict.type);
+        return;
+      case 'valid':
+        await this.handle(msg, verdict.event);
+        return;
+    }
+  }
+
+  private judge(msg: JsMsg): Verdict {
+    let json: unknown;
+    try {
+      json = JSON.parse(Buffer.from(msg.data).toString('utf8'));
+    } catch {
+      return { kind: 'invalid', reason: 'bad-json', detail: 'payload is not JSON', eventId: null, type: null };
+    }
+    const envelope = AnyEnvelopeSchema.safeParse(json);
+    if (!envelope.success) {
+      return { kind: 'invalid', reason: 'bad-envelope', detail: describeIssues(envelope.error), eventId: null, type: null };
+    }
+    const { id, type } = envelope.data;
+    if (!isEventType(type)) {
+      return { kind: 'invalid', reason: 'unknown-type', detail: `unknown event type ${type.slice(0, 100)}`, eventId: id, type };
+    }
+    if (!this.options!.handlers[type]) return { kind: 'ignored', type };
+    const event = EVENT_SCHEMAS[type].safeParse(json);
+    if (!event.success) {
+      return { kind: 'invalid', reason: 'bad-schema', detail: describeIssues(event.error), eventId: id, type };
+    }
+    return { kind: 'valid', event: event.data as EventOf<EventType> };
+  }
+
+  private async handle(msg: JsMsg, event: EventOf<EventType>): Promise<void> {
+    const handler = this.options!.handlers[event.type] as EventHandler<EventType>;
+    const timer = handleDuration.startTimer({ consumer: this.durable, type: event.type });
+    const parent = contextFromHeaders(traceHeaders(msg));
+    try {
+      const outcome = await context.with(parent, () =>
+        inSpan(`consume ${event.type}`, { kind: SpanKind.CONSUMER, attributes: { 'messaging.consumer': this.durable, 'switchboard.event_id': event.id } }, () =>
+          this.dataSource.transaction(async (tx) => {
+            const inserted: unknown[] = await tx.query(
+              `INSERT INTO "${this.busOptions.schema}".inbox (consumer, event_id, event_type)
+               VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+              [this.durable, event.id, event.type],
+            );
+            if (inserted.length === 0) return 'duplicate' as const;
+            await handler(event, tx);
+            return 'processed' as const;
+          }),
+        ),
+      );
+      msg.ack();
+      consumedMessages.inc({ consumer: this.durable, type: event.type, outcome });
+    } catch (error) {
+      const deliveries = msg.info.redeliveryCount;
+      const detail = error instanceof Error ? error.message : String(error);
+      if (deliveries >= this.options!.maxDeliver) {
+        await this.deadLetter(msg, 'handler-failed', detail, event.id, event.type);
+        return;
+      }
+      const delays = this.options!.retryDelaysMs;
+      const delay = delays[Math.min(deliveries - 1, delays.length - 1)];
+      consumedMessages.inc({ consumer: this.durable, type: event.type, outcome: 'retried' });
+      this.logger.warn({ msg: 'event handler failed; will retry', type: event.type, eventId: event.id, deliveries, retryInMs: delay, error: detail.slice(0, 300) });
+      msg.nak(delay);
+    } finally {
+      timer();
+    }
+  }
+
+  private async deadLetter(msg: JsMsg, reason: string, detail: string, eventId: string | null, type: string | null): Promise<void> {
+    try {
+      await this.dataSource.query(
+        `INSERT INTO "${this.busOptions.schema}".dead_letter
+           (consumer, subject, stream_seq, event_id, event_type, payload, headers, reason, error, deliveries)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          this.durable,
+          msg.subject,
+          msg.seq,
+          eventId,
+          type,
+          Buffer.from(msg.data).toString('utf8').slice(0, 1_000_000),
+          JSON.stringify(traceHeaders(msg)),
+          reason,
+          detail.slice(0, 2000),
+          msg.info.redeliveryCount,
+        ],
+      );
+    } catch (error) {
+      // could not record it: leave it to be redelivered rather than lose it
+      this.logger.warn({ msg: 'dead-letter write failed; will retry', error: String(error).slice(0, 300) });
+      msg.nak(5000);
+      return;
+    }
+    deadLettered.inc({ consumer: this.durable, reason });
+    consumedMessages.inc({ consumer: this.durable, type: type ?? 'unknown', outcome: 'dead-lettered' });
+    this.logger.warn({ msg: 'message dead-lettered', consumer: this.durable, reason, eventType: type, eventId, detail: detail.slice(0, 300) });
+    msg.term();
+  }
+}
+
+function traceHeaders(msg: JsMsg): TraceCarrier {
+  const carrier: TraceCarrier = {};
+  for (const name of ['traceparent', 'tracestate']) {
+    const value = msg.headers?.get(name);
+    if (value) carrier[name] = value;
+  }
+  return carrier;
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CodedError,
+  ErrorCodes,
+  EVENT_SCHEMAS,
+  eventSubject,
+  type EventData,
+  type EventOf,
+  type EventType,
+} from '@switchboard/contracts';
+import { currentTraceHeaders, describeIssues, eventsSubjectPrefix } from '@switchboard/platform';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { BUS_OPTIONS, type BusOptions } from './bus.options';
+
+/**
+ * Writes events into the service's outbox inside the caller's transaction, so an event exists
+ * exactly when the state change that caused it was committed. The relay publishes it later.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(@Inject(BUS_OPTIONS) private readonly options: BusOptions) {}
+
+  async enqueue<T extends EventType>(
+    tx: EntityManager,
+    type: T,
+    data: EventData<T>,
+    subject: string,
+  ): Promise<EventOf<T>> {
+    const envelope = {
+      specversion: '1.0' as const,
+      id: randomUUID(),
+      source: this.options.source,
+      type,
+      time: new Date().toISOString(),
+      subject,
+      datacontenttype: 'application/json' as const,
+      data,
+    };
+    const parsed = EVENT_SCHEMAS[type].safeParse(envelope);
+    if (!parsed.success) {
+      throw new CodedError(ErrorCodes.validation, `refused to publish ${type}: ${describeIssues(parsed.error)}`);
+    }
+    await tx.query(
+      `INSERT INTO "${this.options.schema}".outbox (id, type, subject, payload, headers)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [
+        envelope.id,
+        type,
+        eventSubject(eventsSubjectPrefix(), type),
+        JSON.stringify(parsed.data),
+        JSON.stringify(currentTraceHeaders()),
+      ],
+    );
+    return parsed.data as EventOf<T>;
+  }
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
+import {
+  CodedError,
+  ErrorCodes,
+  RpcResultSchema,
+  type AnyRpc,
+  type RpcReply,
+  type RpcRequest,
+} from '@switchboard/contracts';
+import { headers as natsHeaders } from 'nats';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { namespaced } from '../nats/namespace';
+import { currentTraceHeaders, inSpan, SpanKind } from '../telemetry/trace-context';
+import { describeIssues } from './validation-message';
+
+export const RPC_CLIENT_PROXY = Symbol('RPC_CLIENT_PROXY');
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Calls another service over NATS request/reply; both request and reply are validated here. */
+@Injectable()
+export class RpcClient implements OnApplicationShutdown {
+  constructor(@Inject(RPC_CLIENT_PROXY) private readonly proxy: ClientProxy) {}
+
+  call<C extends AnyRpc>(
+    contract: C,
+    request: RpcRequest<C>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<RpcReply<C>> {
+    return inSpan(`rpc call ${contract.subject}`, { kind: SpanKind.CLIENT }, async () => {
+      const parsed = contract.request.safeParse(request);
+      if (!parsed.success) {
+        throw new CodedError(ErrorCodes.validation, `refused to send ${contract.subject}: ${describeIssues(parsed.error)}`);
+      }
+      const headers = natsHeaders();
+      for (const [k, v] of Object.entries(currentTraceHeaders())) headers.set(k, v);
+      const record = new NatsRecordBuilder(parsed.data).setHeaders(headers).build();
+      let raw: unknown;
+      try {
+        raw = await firstValueFrom(
+          this.proxy
+            .send<unknown>(namespaced(contract.subject), record)
+            .pipe(timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
+        );
+      } catch (error) {
+        if (error instanceof TimeoutError) {
+          throw new CodedError(ErrorCodes.timeout, `no answer from ${contract.subject}`);
+        }
+        throw new CodedError(ErrorCodes.unavailable, `${contract.subject} unavailable`);
+      }
+      const result = RpcResultSchema.safeParse(raw);
+      if (!result.success) throw new CodedError(ErrorCodes.internal, `malformed reply from ${contract.subject}`);
+      if (!result.data.ok) throw new CodedError(result.data.error.code, result.data.error.message);
+      const reply = contract.reply.safeParse(result.data.data);
+      if (!reply.success) {
+        throw new CodedError(ErrorCodes.internal, `reply of ${contract.subject} failed its schema: ${describeIssues(reply.error)}`);
+      }
+      return reply.data as RpcReply<C>;
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.proxy.close();
+  }
+}
