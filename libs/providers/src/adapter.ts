@@ -1,0 +1,96 @@
+import type { PlatformType } from '@switchboard/contracts';
+import type { JsonValue } from './json';
+
+/**
+ * Tokens as a platform issued them, normalised. Expiry instants are computed from the response's
+ * `expires_in` / `refresh_token_expires_in` at the moment it was read (never hard-coded lifetimes).
+ */
+export interface TokenSet {
+  accessToken: string;
+  /**
+   * Null when the response carried none. After a refresh this means "keep the refresh token you
+   * already hold" (non-rotating providers such as Google send none); store a non-null one at once,
+   * it replaces the old one, which a rotating provider has just invalidated.
+   */
+  refreshToken: string | null;
+  tokenType: string;
+  expiresAt: Date | null;
+  /** Null when unknown, or when `refreshToken` is null (keep the stored one's expiry then). */
+  refreshExpiresAt: Date | null;
+  /** Granted scopes; when the response omits `scope`, the scopes that were requested. */
+  scopes: string[];
+  /** Other non-standard fields of the token response (e.g. `open_id`); never a token. */
+  extra: Record<string, JsonValue>;
+}
+
+/** Who the connected account is. */
+export interface AccountIdentity {
+  externalId: string;
+  displayName: string;
+  avatarUrl: string | null;
+}
+
+export interface AuthorizationUrlParams {
+  /** Random, single-use (see `randomState`). */
+  state: string;
+  redirectUri: string;
+  /** Scopes to request; the adapter adds any `requiredScopes()` missing from the list. */
+  scopes: readonly string[];
+  /** `base64url(sha256(verifier))`; required when `pkce` is `S256`, ignored when `none`. */
+  codeChallenge: string | null;
+}
+
+export interface ExchangeCodeParams {
+  code: string;
+  /** Exactly the redirect URI used in the authorization URL. */
+  redirectUri: string;
+  /** Required when `pkce` is `S256`. */
+  codeVerifier: string | null;
+  /** The scopes asked for; reported as granted when the provider's response omits `scope`. */
+  requestedScopes?: readonly string[];
+}
+
+export interface RefreshParams {
+  refreshToken: string;
+  /** The scopes currently held; reported as granted when the provider's response omits `scope`. */
+  scopes: readonly string[];
+}
+
+export interface RevokeParams {
+  accessToken: string | null;
+  refreshToken: string | null;
+}
+
+/**
+ * One platform's OAuth surface. `oauth` uses the first half (authorization URL, code exchange,
+ * identity); `token-vault` the second (refresh, revoke). Every failing call rejects with a
+ * `ProviderError` whose `kind` says what to do next.
+ */
+export interface ProviderAdapter {
+  readonly type: PlatformType;
+  readonly pkce: 'S256' | 'none';
+  /** The RFC 9207 `iss` the callback must carry; null when the platform does not send one. */
+  readonly expectedIssuer: string | null;
+  /**
+   * True when every refresh returns a new refresh token and kills the old one: a refresh whose
+   * response was lost leaves the connection needing re-authorization.
+   */
+  readonly refreshRotates: boolean;
+  /** Scopes without which Switchboard cannot work with the account. */
+  requiredScopes(): string[];
+  /** Scopes requested when the caller asks for nothing more. */
+  defaultScopes(): string[];
+  authorizationUrl(params: AuthorizationUrlParams): string;
+  exchangeCode(params: ExchangeCodeParams): Promise<TokenSet>;
+  identify(tokens: TokenSet): Promise<AccountIdentity>;
+  /** See `TokenSet.refreshToken` for what a null refresh token in the answer means. */
+  refresh(params: RefreshParams): Promise<TokenSet>;
+  /**
+   * Revokes the grant at the provider (the refresh token when there is one, which ends the whole
+   * grant at most providers; else the access token). `{revoked: false}` when the platform has no
+   * revocation endpoint or said it did not revoke; rejects when the call failed.
+   */
+  revoke(params: RevokeParams): Promise<{ revoked: boolean }>;
+  /** Whether `refresh` can be expected to work for these tokens now. */
+  refreshable(tokens: Pick<TokenSet, 'refreshToken' | 'refreshExpiresAt'>): boolean;
+}

@@ -1,0 +1,197 @@
+import type { JsonValue } from './json';
+import { ProviderError, type ProviderOperation } from './provider-error';
+import { safeUrl } from './redact';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** The slice of global `fetch` the helper uses; a service may pass an SSRF-guarded one. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/** One provider call as seen by metrics or tracing: no bodies, no headers, no query string. */
+export interface RequestEvent {
+  provider: string;
+  operation: ProviderOperation;
+  method: string;
+  /** Origin + path only. */
+  url: string;
+  /** Null when no response arrived. */
+  status: number | null;
+  durationMs: number;
+  /** Why no response arrived. */
+  error: 'timeout' | 'network' | null;
+}
+export type RequestHook = (event: RequestEvent) => void;
+
+export interface HttpClientOptions {
+  timeoutMs?: number;
+  maxResponseBytes?: number;
+  onRequest?: RequestHook;
+  fetch?: FetchLike;
+}
+
+/** A form body keeps its insertion order on the wire. */
+export type RequestBody = { form: Record<string, string> } | { json: JsonValue };
+
+export interface HttpRequest {
+  provider: string;
+  operation: ProviderOperation;
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: RequestBody;
+}
+
+export type ResponseBody =
+  | { kind: 'json'; value: JsonValue }
+  | { kind: 'empty' }
+  /** Not JSON (or form), or larger than the cap. */
+  | { kind: 'unparsable' };
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  body: ResponseBody;
+}
+
+export interface HttpClient {
+  /**
+   * Sends one request and reads its answer. Any HTTP status resolves; a network failure or a
+   * timeout (connect + headers + body) rejects with a `transient` ProviderError.
+   */
+  request(request: HttpRequest): Promise<HttpResponse>;
+}
+
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+
+  function report(
+    request: HttpRequest,
+    started: number,
+    status: number | null,
+    error: RequestEvent['error'],
+  ): void {
+    if (!options.onRequest) return;
+    try {
+      options.onRequest({
+        provider: request.provider,
+        operation: request.operation,
+        method: request.method,
+        url: safeUrl(request.url),
+        status,
+        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+        error,
+      });
+    } catch {
+      // A metrics hook must never break a provider call.
+    }
+  }
+
+  return {
+    async request(request) {
+      const started = performance.now();
+      const signal = AbortSignal.timeout(timeoutMs);
+      const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+      let body: string | undefined;
+      if (request.body && 'form' in request.body) {
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+        body = new URLSearchParams(request.body.form).toString();
+      } else if (request.body) {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(request.body.json);
+      }
+      try {
+        const response = await doFetch(request.url, {
+          method: request.method,
+          headers,
+          body,
+          signal,
+          redirect: 'manual',
+        });
+        const parsed = await readBody(response, maxBytes);
+        report(request, started, response.status, null);
+        return { status: response.status, headers: response.headers, body: parsed };
+      } catch (error) {
+        const timedOut = signal.aborted;
+        report(request, started, null, timedOut ? 'timeout' : 'network');
+        // A guarded fetch (SSRF checks) may refuse with its own classified error.
+        if (error instanceof ProviderError) throw error;
+        throw networkError(request, error, timedOut, timeoutMs);
+      }
+    },
+  };
+}
+
+function networkError(
+  request: HttpRequest,
+  error: unknown,
+  timedOut: boolean,
+  timeoutMs: number,
+): ProviderError {
+  const where = `${request.provider} ${request.operation} (${request.method} ${safeUrl(request.url)})`;
+  if (timedOut) {
+    return new ProviderError({
+      kind: 'transient',
+      message: `${where} timed out after ${timeoutMs} ms`,
+    });
+  }
+  return new ProviderError({
+    kind: 'transient',
+    message: `${where} failed: ${networkCause(error)}`,
+  });
+}
+
+/** A system error code (ECONNREFUSED, ENOTFOUND…) when there is one; never the raw message. */
+function networkCause(error: unknown): string {
+  let current: unknown = error;
+  // Walks `cause` without `instanceof` (fetch errors may come from another realm).
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code))
+      return `network error (${code})`;
+    current = cause;
+  }
+  return 'network error';
+}
+
+async function readBody(response: Response, maxBytes: number): Promise<ResponseBody> {
+  const bytes = await readCapped(response, maxBytes);
+  if (bytes === null) return { kind: 'unparsable' };
+  const text = Buffer.from(bytes).toString('utf8');
+  if (text.trim().length === 0) return { kind: 'empty' };
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('application/x-www-form-urlencoded')) {
+    return { kind: 'json', value: Object.fromEntries(new URLSearchParams(text)) };
+  }
+  try {
+    return { kind: 'json', value: JSON.parse(text) as JsonValue };
+  } catch {
+    return { kind: 'unparsable' };
+  }
+}
+
+/** The body's bytes, or null when it is larger than `maxBytes` (the rest is never read). */
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (!response.body) return new Uint8Array();
+  if (declared > maxBytes) {
+    await response.body.cancel();
+    return null;
+  }
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}

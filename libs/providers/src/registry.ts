@@ -1,0 +1,120 @@
+import { CodedError, ErrorCodes, type PlatformType } from '@switchboard/contracts';
+import type { ProviderAdapter } from './adapter';
+import { PLATFORM_CATALOG } from './catalog';
+import { systemClock, type Clock } from './clock';
+import { endpointMapper, sandboxEnabled, type EnvSource } from './endpoint-override';
+import { createHttpClient, type FetchLike, type HttpClient, type RequestHook } from './http';
+import type { OAuth2ProviderConfig } from './oauth2/config';
+import { OAuth2Adapter } from './oauth2/oauth2-adapter';
+import type { ClientCredentials, PlatformDefinition } from './platform-definition';
+
+export interface ProviderRegistryOptions {
+  /** Usually `process.env`: `<TYPE>_CLIENT_ID`, `<TYPE>_CLIENT_SECRET`, `<TYPE>_BASE_URL`, `SANDBOX_URL`. */
+  env: EnvSource;
+  clock?: Clock;
+  /** Per request, connect to last body byte. Default 10 s. */
+  fetchTimeoutMs?: number;
+  /** Default 1 MiB; larger answers are unreadable (transient). */
+  maxResponseBytes?: number;
+  /** Called once per provider request (metrics, spans). */
+  onRequest?: RequestHook;
+  /** Replaces global fetch, e.g. with an SSRF-guarded one for team-supplied URLs. */
+  fetch?: FetchLike;
+}
+
+export interface ProviderRegistry {
+  /**
+   * The adapter for a built-in platform, with the deployment's credentials or — for a team's own
+   * developer app — the given ones. Throws `CodedError('unknown-platform')` for a type without an
+   * adapter, or without credentials when none are given.
+   */
+  get(type: PlatformType, credentials?: ClientCredentials): ProviderAdapter;
+  /** Platforms usable with the deployment's own credentials (env or sandbox). */
+  supported(): PlatformType[];
+  /** An adapter for a configuration built elsewhere (`CUSTOM_OAUTH2:<key>`, the generic sandbox). */
+  fromConfig(config: OAuth2ProviderConfig): ProviderAdapter;
+}
+
+/**
+ * Reads credentials and endpoint overrides once. With `SANDBOX_URL` set, platforms without
+ * `<TYPE>_CLIENT_ID` use the sandbox client `sandbox-<type-lower>-client` / `-secret`.
+ * Throws `CodedError('validation-failed')` for a malformed environment (a client id without its
+ * secret, a base URL that is not http(s)).
+ */
+export function createProviderRegistry(options: ProviderRegistryOptions): ProviderRegistry {
+  const clock = options.clock ?? systemClock;
+  const http: HttpClient = createHttpClient({
+    timeoutMs: options.fetchTimeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
+    onRequest: options.onRequest,
+    fetch: options.fetch,
+  });
+  const deploymentCredentials = new Map<PlatformType, ClientCredentials>();
+  const endpoints = new Map<PlatformType, (url: string) => string>();
+  for (const type of PLATFORM_CATALOG.keys()) {
+    endpoints.set(type, endpointMapper(type, options.env));
+    const credentials = envCredentials(type, options.env);
+    if (credentials) deploymentCredentials.set(type, credentials);
+  }
+  const cache = new Map<PlatformType, ProviderAdapter>();
+
+  function build(definition: PlatformDefinition, credentials: ClientCredentials): ProviderAdapter {
+    const endpoint = endpoints.get(definition.type) ?? ((url: string) => url);
+    return definition.create({ credentials, endpoint, http, clock });
+  }
+
+  return {
+    get(type, credentials) {
+      const definition = PLATFORM_CATALOG.get(type);
+      if (!definition) {
+        throw new CodedError(ErrorCodes.unknownPlatform, `no provider adapter for ${type}`);
+      }
+      if (credentials) {
+        if (!credentials.clientId || !credentials.clientSecret) {
+          throw new CodedError(
+            ErrorCodes.validation,
+            `${type} app credentials need a client id and secret`,
+          );
+        }
+        return build(definition, credentials);
+      }
+      const cached = cache.get(definition.type);
+      if (cached) return cached;
+      const own = deploymentCredentials.get(definition.type);
+      if (!own) {
+        throw new CodedError(
+          ErrorCodes.unknownPlatform,
+          `${type} is not configured: set ${type}_CLIENT_ID and ${type}_CLIENT_SECRET`,
+        );
+      }
+      const adapter = build(definition, own);
+      cache.set(definition.type, adapter);
+      return adapter;
+    },
+    supported() {
+      return [...deploymentCredentials.keys()];
+    },
+    fromConfig(config) {
+      return new OAuth2Adapter(config, { http, clock });
+    },
+  };
+}
+
+function envCredentials(type: PlatformType, env: EnvSource): ClientCredentials | null {
+  const clientId = env[`${type}_CLIENT_ID`]?.trim();
+  const clientSecret = env[`${type}_CLIENT_SECRET`]?.trim();
+  if (clientId) {
+    if (!clientSecret) {
+      throw new CodedError(
+        ErrorCodes.validation,
+        `${type}_CLIENT_SECRET must be set with ${type}_CLIENT_ID`,
+      );
+    }
+    return { clientId, clientSecret };
+  }
+  if (sandboxEnabled(env)) {
+    const lower = type.toLowerCase();
+    return { clientId: `sandbox-${lower}-client`, clientSecret: `sandbox-${lower}-secret` };
+  }
+  return null;
+}

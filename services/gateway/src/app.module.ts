@@ -1,0 +1,60 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { BusModule } from '@switchboard/bus';
+import { PlatformModule, type AppLogger } from '@switchboard/platform';
+import { AccountEntity } from './accounts/account.entity';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsService } from './accounts/accounts.service';
+import { RegistryConsumer } from './accounts/registry.consumer';
+import { RegistryService } from './accounts/registry.service';
+import { ApiKeyEntity } from './api-keys/api-key.entity';
+import { ApiKeyGuard } from './api-keys/api-key.guard';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { GATEWAY_ENV, type GatewayEnv } from './config';
+import { ConnectController } from './connect/connect.controller';
+import { ConnectService } from './connect/connect.service';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { Init1763769600000 } from './migrations/1763769600000-init';
+import { NotificationsController } from './notifications/notifications.controller';
+import { RecipientsController } from './recipients/recipients.controller';
+import { MemberEntity } from './teams/member.entity';
+import { TeamEntity } from './teams/team.entity';
+import { TeamsController } from './teams/teams.controller';
+import { TeamsService } from './teams/teams.service';
+
+export const GATEWAY_SCHEMA = 'gateway';
+
+@Module({})
+export class AppModule {
+  static forRoot(env: GatewayEnv, logger: AppLogger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({
+          service: 'gateway',
+          env,
+          logger,
+          database: {
+            schema: GATEWAY_SCHEMA,
+            entities: [TeamEntity, MemberEntity, ApiKeyEntity, AccountEntity],
+            migrations: [Init1763769600000],
+          },
+        }),
+        BusModule.forRoot({ schema: GATEWAY_SCHEMA, source: 'switchboard/gateway', service: 'gateway' }),
+      ],
+      controllers: [TeamsController, ApiKeysController, ConnectController, AccountsController, NotificationsController, RecipientsController],
+      providers: [
+        { provide: GATEWAY_ENV, useValue: env },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        TeamsService,
+        ApiKeysService,
+        RegistryService,
+        RegistryConsumer,
+        AccountsService,
+        ConnectService,
+      ],
+    };
+  }
+}

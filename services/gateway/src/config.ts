@@ -1,0 +1,13 @@
+import { commonEnv, port } from '@switchboard/platform';
+import { z } from 'zod';
+
+export const GatewayEnvSchema = z.object({
+  ...commonEnv,
+  GATEWAY_PORT: port(3000),
+  /** Public base URL of this gateway (links, cookies, OAuth callbacks). */
+  PUBLIC_URL: z.url(),
+  /** When set, this value is an admin API key (dev mode prints it). Stored only as a hash. */
+  SWITCHBOARD_ADMIN_API_KEY: z.string().min(24).optional(),
+});
+export type GatewayEnv = z.infer<typeof GatewayEnvSchema>;
+export const GATEWAY_ENV = Symbol('GATEWAY_ENV');

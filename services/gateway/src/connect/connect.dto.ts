@@ -1,0 +1,16 @@
+import { MetadataSchema, PlatformTypeSchema } from '@switchboard/contracts';
+import { z } from 'zod';
+
+export const ConnectBody = z.strictObject({
+  teamId: z.uuid(),
+  type: PlatformTypeSchema,
+  redirectUrl: z.string().min(1).max(2000),
+  memberId: z.uuid().optional(),
+  endUserId: z.string().max(200).optional(),
+  metadata: MetadataSchema.optional(),
+  scopes: z.array(z.string().min(1).max(200)).max(50).optional(),
+  serverUrl: z.string().max(500).optional(),
+});
+export type ConnectBody = z.infer<typeof ConnectBody>;
+
+export const LaunchQuery = z.strictObject({ token: z.string().min(20).max(200) });

@@ -1,0 +1,27 @@
+import { HttpStatus } from '@nestjs/common';
+
+/** Every error code the gateway answers with, mapped to its HTTP status in one place. */
+export const HTTP_STATUS_BY_CODE: Record<string, number> = {
+  'validation-failed': HttpStatus.BAD_REQUEST,
+  'redirect-not-allowed': HttpStatus.BAD_REQUEST,
+  'unknown-platform': HttpStatus.BAD_REQUEST,
+  'invalid-state': HttpStatus.BAD_REQUEST,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  'reauth-required': HttpStatus.CONFLICT,
+  'credential-revoked': HttpStatus.GONE,
+  'rate-limited': HttpStatus.TOO_MANY_REQUESTS,
+  timeout: HttpStatus.GATEWAY_TIMEOUT,
+  'service-unavailable': HttpStatus.SERVICE_UNAVAILABLE,
+  'internal-error': HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code: string;
+  errorId?: string;
+}

@@ -1,0 +1,24 @@
+import { bootstrapService, createLogger, loadConfigOrExit, startTelemetry } from '@switchboard/platform';
+import cookieParser from 'cookie-parser';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { GatewayEnvSchema } from './config';
+
+startTelemetry('gateway');
+const env = loadConfigOrExit('gateway', GatewayEnvSchema);
+const logger = createLogger('gateway', env.LOG_LEVEL);
+
+void bootstrapService({
+  service: 'gateway',
+  module: AppModule.forRoot(env, logger),
+  env,
+  port: env.GATEWAY_PORT,
+  logger,
+  rpcServer: true,
+  configure: (app) => {
+    const express = app as NestExpressApplication;
+    express.use(cookieParser());
+    express.disable('x-powered-by');
+    express.set('query parser', 'simple');
+  },
+});

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import type { z } from 'zod';
+import { Caller } from '../api-keys/principal.decorator';
+import { requireAdmin, requireScope, requireTeam, type Principal } from '../api-keys/principal';
+import { uuidParam as uuid } from '../http/uuid.pipe';
+import { ZodPipe } from '../http/zod.pipe';
+import { CreateMemberBody, CreateTeamBody } from './teams.dto';
+import { teamView, TeamsService, type MemberView, type TeamView } from './teams.service';
+
+@Controller('api/v1/team')
+export class TeamsController {
+  constructor(private readonly teams: TeamsService) {}
+
+  @Post()
+  create(@Caller() caller: Principal, @Body(new ZodPipe(CreateTeamBody)) body: z.infer<typeof CreateTeamBody>): Promise<TeamView> {
+    requireAdmin(caller);
+    return this.teams.create(body);
+  }
+
+  @Get(':teamId')
+  async get(@Caller() caller: Principal, @Param('teamId', uuid) teamId: string): Promise<TeamView> {
+    requireTeam(caller, teamId);
+    return teamView(await this.teams.get(teamId));
+  }
+
+  @Post(':teamId/member')
+  addMember(
+    @Caller() caller: Principal,
+    @Param('teamId', uuid) teamId: string,
+    @Body(new ZodPipe(CreateMemberBody)) body: z.infer<typeof CreateMemberBody>,
+  ): Promise<MemberView> {
+    requireTeam(caller, teamId);
+    requireScope(caller, 'accounts:write');
+    return this.teams.addMember(teamId, body);
+  }
+}

@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { BusModule } from '@switchboard/bus';
+import { PlatformModule, type AppLogger } from '@switchboard/platform';
+import { CallbackService } from './callback/callback.service';
+import { OAUTH_ENV, type OAuthEnv } from './config';
+import { ConnectionEntity } from './connections/connection.entity';
+import { FlowEntity } from './flow/flow.entity';
+import { FlowService } from './flow/flow.service';
+import { Init1763769600000 } from './migrations/1763769600000-init';
+import { OAuthController } from './oauth.controller';
+import { providersProvider } from './providers.provider';
+
+export const OAUTH_SCHEMA = 'oauth';
+
+@Module({})
+export class AppModule {
+  static forRoot(env: OAuthEnv, logger: AppLogger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({
+          service: 'oauth',
+          env,
+          logger,
+          database: { schema: OAUTH_SCHEMA, entities: [FlowEntity, ConnectionEntity], migrations: [Init1763769600000] },
+        }),
+        BusModule.forRoot({ schema: OAUTH_SCHEMA, source: 'switchboard/oauth', service: 'oauth' }),
+      ],
+      controllers: [OAuthController],
+      providers: [{ provide: OAUTH_ENV, useValue: env }, providersProvider, FlowService, CallbackService],
+    };
+  }
+}

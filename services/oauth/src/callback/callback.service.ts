@@ -1,0 +1,232 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  ACCOUNT_CONNECTED_V1,
+  ACCOUNT_RECONNECTED_V1,
+  CodedError,
+  CONNECT_FAILED_V1,
+  OAuthFlowComplete,
+  VaultCredentialsPut,
+  type ConnectedAccount,
+  type PlatformType,
+  type RpcReply,
+  type RpcRequest,
+} from '@switchboard/contracts';
+import { OutboxService } from '@switchboard/bus';
+import { RpcClient } from '@switchboard/platform';
+import { isProviderError, missingScopes, type ProviderRegistry } from '@switchboard/providers';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ConnectionEntity } from '../connections/connection.entity';
+import { outcomeUrl } from '../flow/callback-url';
+import { FlowEntity } from '../flow/flow.entity';
+import { sha256 } from '../flow/hash';
+import { PROVIDERS } from '../providers.provider';
+import { outcomeName, outcomeParams, type CallbackOutcome } from './callback-outcome';
+import { typeFromSegment } from './platform-segment';
+
+type CompleteRequest = RpcRequest<typeof OAuthFlowComplete>;
+type CompleteReply = RpcReply<typeof OAuthFlowComplete>;
+
+/**
+ * Ends a flow when the platform sends the user back: state, browser and issuer are checked before
+ * the code is exchanged; the grant goes to the vault; the account is announced through the outbox.
+ */
+@Injectable()
+export class CallbackService {
+  private readonly logger = new Logger('callback');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly rpc: RpcClient,
+    @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
+  ) {}
+
+  async complete(req: CompleteRequest): Promise<CompleteReply> {
+    const type = typeFromSegment(req.typeSegment);
+    if (!type) return { redirectUrl: null, outcome: 'unknown-platform', account: null };
+    const flow = await this.findFlow(req);
+    if (!flow) return { redirectUrl: null, outcome: 'invalid-state', account: null };
+    const outcome = await this.judge(flow, type, req);
+    if (outcome.kind !== 'success') await this.fail(flow, outcome);
+    this.logger.log({ msg: 'callback completed', flowId: flow.id, type: flow.type, outcome: outcomeName(outcome) });
+    return {
+      redirectUrl: outcomeUrl(flow.redirectUrl, outcomeParams(flow.type as PlatformType, outcome)),
+      outcome: outcomeName(outcome),
+      account: outcome.kind === 'success' ? outcome.account : null,
+    };
+  }
+
+  /** By state; without a usable state, the browser's latest flow (to tell the product why). */
+  private async findFlow(req: CompleteRequest): Promise<FlowEntity | null> {
+    const state = req.params.state;
+    const repo = this.dataSource.manager.getRepository(FlowEntity);
+    if (state) {
+      const byState = await repo.findOne({ where: { stateHash: sha256(state) } });
+      if (byState) return byState;
+    }
+    if (!req.browserId) return null;
+    return repo.findOne({
+      where: { browserHash: sha256(req.browserId) },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  private async judge(flow: FlowEntity, type: PlatformType, req: CompleteRequest): Promise<CallbackOutcome> {
+    const p = req.params;
+    if (!p.state || flow.stateHash !== sha256(p.state)) return { kind: 'invalid-state', detail: 'state missing or unknown' };
+    if (flow.type !== type) return { kind: 'invalid-state', detail: 'callback for another platform' };
+    if (!req.browserId || flow.browserHash !== sha256(req.browserId)) {
+      return { kind: 'invalid-state', detail: 'flow started in another browser' };
+    }
+    if (flow.expiresAt <= new Date()) return { kind: 'invalid-state', detail: 'flow expired' };
+    const adapter = this.providers.get(type);
+    if (adapter.expectedIssuer && p.iss !== adapter.expectedIssuer) {
+      return { kind: 'invalid-state', detail: 'issuer missing or mismatched' };
+    }
+    const claimed: [unknown[], number] = await this.dataSource.query(
+      `UPDATE oauth.flow SET status = 'completing' WHERE id = $1 AND status = 'launched'`,
+      [flow.id],
+    );
+    if (claimed[1] !== 1) return { kind: 'invalid-state', detail: 'state already used' };
+
+    if (p.error) {
+      return p.error === 'access_denied'
+        ? { kind: 'denied' }
+        : { kind: 'error', code: 'provider-error', message: `the platform answered ${p.error.slice(0, 100)}` };
+    }
+    if (!p.code) return { kind: 'error', code: 'missing-code', message: 'the platform sent no authorization code' };
+    try {
+      const tokens = await adapter.exchangeCode({
+        code: p.code,
+        redirectUri: flow.redirectUri ?? '',
+        codeVerifier: flow.codeVerifier,
+        requestedScopes: [...adapter.defaultScopes(), ...flow.scopes],
+      });
+      const missing = missingScopes(adapter.requiredScopes(), tokens.scopes);
+      if (missing.length > 0) return { kind: 'not-enough-permissions', missing };
+      const identity = await adapter.identify(tokens);
+      const account = await this.connect(flow, type, identity, tokens);
+      return { kind: 'success', account };
+    } catch (error) {
+      if (error instanceof CodedError) return { kind: 'error', code: error.code, message: error.message };
+      if (isProviderError(error)) {
+        return { kind: 'error', code: 'exchange-failed', message: `the platform refused the authorization (${error.providerCode ?? error.status ?? 'error'})` };
+      }
+      this.logger.error({ msg: 'callback failed', flowId: flow.id, err: error });
+      return { kind: 'error', code: 'internal-error', message: 'something went wrong; please try again' };
+    }
+  }
+
+  private async connect(
+    flow: FlowEntity,
+    type: PlatformType,
+    identity: { externalId: string; displayName: string; avatarUrl: string | null },
+    tokens: Awaited<ReturnType<ReturnType<ProviderRegistry['get']>['exchangeCode']>>,
+  ): Promise<ConnectedAccount> {
+    const existing = await this.dataSource.manager.findOne(ConnectionEntity, {
+      where: flow.reconnectConnectionId
+        ? { id: flow.reconnectConnectionId, teamId: flow.teamId }
+        : { teamId: flow.teamId, type, externalId: identity.externalId },
+    });
+    if (flow.reconnectConnectionId && (!existing || existing.externalId !== identity.externalId)) {
+      throw new CodedError('reconnect-account-mismatch', 'a different account was authorized than the one being reconnected');
+    }
+    const connectionId = existing?.id ?? randomUUID();
+    const stored = await this.rpc.call(VaultCredentialsPut, {
+      connectionId,
+      teamId: flow.teamId,
+      type,
+      externalId: identity.externalId,
+      credential: {
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        tokenType: tokens.tokenType,
+        expiresAt: tokens.expiresAt?.toISOString() ?? null,
+        refreshExpiresAt: tokens.refreshExpiresAt?.toISOString() ?? null,
+        scopes: tokens.scopes,
+        extra: tokens.extra,
+      },
+    });
+    const now = new Date();
+    const account: ConnectedAccount = {
+      id: connectionId,
+      teamId: flow.teamId,
+      type,
+      externalId: identity.externalId,
+      displayName: identity.displayName,
+      avatarUrl: identity.avatarUrl,
+      status: 'ACTIVE',
+      memberId: flow.memberId,
+      endUserId: flow.endUserId,
+      metadata: flow.metadata,
+      connectedAt: now.toISOString(),
+      expiresAt: stored.expiresAt,
+      credentialVersion: stored.credentialVersion,
+    };
+    await this.dataSource.transaction(async (tx) => {
+      await tx.upsert(
+        ConnectionEntity,
+        { id: connectionId, teamId: flow.teamId, type, externalId: identity.externalId, createdAt: existing?.createdAt ?? now, updatedAt: now },
+        ['id'],
+      );
+      await this.finish(tx, flow, 'success');
+      await this.outbox.enqueue(
+        tx,
+        existing ? ACCOUNT_RECONNECTED_V1 : ACCOUNT_CONNECTED_V1,
+        {
+          connectionId,
+          teamId: flow.teamId,
+          type,
+          externalId: identity.externalId,
+          displayName: identity.displayName,
+          avatarUrl: identity.avatarUrl,
+          memberId: flow.memberId,
+          endUserId: flow.endUserId,
+          metadata: flow.metadata,
+          scopes: tokens.scopes,
+          credentialVersion: stored.credentialVersion,
+          expiresAt: stored.expiresAt,
+          refreshable: stored.refreshable,
+          refreshExpiresAt: stored.refreshExpiresAt,
+          connectedAt: now.toISOString(),
+        },
+        connectionId,
+      );
+    });
+    return account;
+  }
+
+  private async fail(flow: FlowEntity, outcome: Exclude<CallbackOutcome, { kind: 'success' }>): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const claimed: [unknown[], number] = await tx.query(
+        `UPDATE oauth.flow SET status = 'failed', outcome = $2, code_verifier = NULL, completed_at = now()
+         WHERE id = $1 AND status IN ('created', 'launched', 'completing')`,
+        [flow.id, outcomeName(outcome)],
+      );
+      if (claimed[1] !== 1) return;
+      await this.outbox.enqueue(
+        tx,
+        CONNECT_FAILED_V1,
+        {
+          flowId: flow.id,
+          teamId: flow.teamId,
+          type: flow.type as PlatformType,
+          memberId: flow.memberId,
+          connectionId: flow.reconnectConnectionId,
+          code: outcomeName(outcome).slice(0, 100),
+          message: outcome.kind === 'error' ? outcome.message.slice(0, 1000) : outcome.kind,
+          missingScopes: outcome.kind === 'not-enough-permissions' ? outcome.missing : [],
+        },
+        flow.id,
+      );
+    });
+  }
+
+  private async finish(tx: EntityManager, flow: FlowEntity, outcome: string): Promise<void> {
+    await tx.query(
+      `UPDATE oauth.flow SET status = 'completed', outcome = $2, code_verifier = NULL, completed_at = now() WHERE id = $1`,
+      [flow.id, outcome],
+    );
+  }
+}

@@ -1,0 +1,24 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** Which external account each connection id stands for (reconnects must match it). */
+@Entity({ name: 'connection' })
+@Index('connection_team_type_external_idx', ['teamId', 'type', 'externalId'], { unique: true })
+export class ConnectionEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'team_id', type: 'uuid' })
+  teamId!: string;
+
+  @Column({ type: 'text' })
+  type!: string;
+
+  @Column({ name: 'external_id', type: 'text' })
+  externalId!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
