@@ -24,7 +24,8 @@ export class NestPinoLogger implements LoggerService {
     this.write('info', message, context);
   }
   error(message: unknown, trace?: string, context?: string): void {
-    this.logger.error({ context, trace }, stringify(message));
+    if (typeof message === 'object' && message !== null) this.logger.error({ context: context ?? trace, ...message });
+    else this.logger.error({ context, trace }, stringify(message));
   }
   warn(message: unknown, context?: string): void {
     this.write('warn', message, context);

@@ -15,7 +15,8 @@ export class ClaimRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async claim(owner: string, batch: number, leaseMs: number): Promise<ClaimedRow[]> {
-    return this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, count]
+    const [rows]: [ClaimedRow[], number] = await this.dataSource.query(
       `WITH due AS (
          SELECT connection_id, lease_until IS NOT NULL AS taken_over FROM refresh_scheduler.schedule
          WHERE state = 'scheduled' AND next_due_at <= now() AND (lease_until IS NULL OR lease_until < now())
@@ -28,6 +29,7 @@ export class ClaimRepository {
        RETURNING s.connection_id, s.team_id, s.type, s.credential_version, s.expires_at, s.attempts, due.taken_over`,
       [owner, batch, leaseMs],
     );
+    return rows;
   }
 
   /** Writes the row's next state, only while this replica still holds the lease. */

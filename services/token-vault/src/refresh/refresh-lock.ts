@@ -17,7 +17,8 @@ export class RefreshLock {
   ) {}
 
   async tryAcquire(connectionId: string): Promise<LockGrant | null> {
-    const rows: { lock_token: string; version: number }[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, count]
+    const [rows]: [{ lock_token: string; version: number }[], number] = await this.dataSource.query(
       `UPDATE token_vault.credential
          SET lock_token = lock_token + 1, lock_until = now() + make_interval(secs => $2::double precision / 1000)
        WHERE connection_id = $1 AND status = 'active' AND (lock_until IS NULL OR lock_until < now())
