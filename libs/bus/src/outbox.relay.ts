@@ -168,15 +168,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const url = (this.dataSource.options as PostgresConnectionOptions).url;
     while (this.running) {
       const client = new Client({ connectionString: url, keepAlive: true });
+      let lost: () => void = () => undefined;
+      const ended = new Promise<void>((resolve) => (lost = resolve));
+      // an unhandled 'error' on a pg client would end the process
+      client.on('error', () => lost());
+      client.on('end', () => lost());
       try {
         await client.connect();
         this.listener = client;
         await client.query(`LISTEN "${this.options.schema}_outbox"`);
         client.on('notification', () => this.wake?.());
-        await new Promise<void>((resolve) => {
-          client.once('error', () => resolve());
-          client.once('end', () => resolve());
-        });
+        await ended;
       } catch {
         // PostgreSQL down: the poll keeps the relay going; try again shortly
       }
