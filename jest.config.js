@@ -33,7 +33,10 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{libs,services,tools}/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/{libs,services,tools}/*/test/**/*.test.ts',
+        '<rootDir>/test/**/*.test.ts',
+      ],
       setupFilesAfterEnv: ['<rootDir>/jest.integration-setup.js'],
     },
   ],

@@ -32,12 +32,17 @@ describe('fault: NATS stopped mid-flow', () => {
     await nats?.close();
   });
 
-  const account = async () => (await system.api.get<{ items: Account[] }>(`/api/v1/social-account?teamId=${team.teamId}`)).body.items[0];
+  const account = async () =>
+    (await system.api.get<{ items: Account[] }>(`/api/v1/social-account?teamId=${team.teamId}`))
+      .body.items[0];
 
   it('should deliver what was made during the outage once, drain the outbox, and keep every process up', async () => {
     const { landedOn } = await connectAccount(system.api, team, { type: 'TWITTER', user: 'bob' });
     expect(landedOn.searchParams.get('twitter-callback')).toBe('success');
-    await waitFor(async () => (await account())?.lastRefreshedAt ?? undefined, { timeoutMs: 20_000, what: 'a first refresh' });
+    await waitFor(async () => (await account())?.lastRefreshedAt ?? undefined, {
+      timeoutMs: 20_000,
+      what: 'a first refresh',
+    });
 
     // from now on the platform answers 500: the token will lapse while NATS is away
     await system.sandbox.fail('TWITTER', '500', 1000);
@@ -47,32 +52,53 @@ describe('fault: NATS stopped mid-flow', () => {
     const ready = await fetch(`${system.gatewayUrl}/health/ready`);
     expect(ready.status).toBe(503);
     // the scheduler gives up when the token expires, and records RefreshFailed in its outbox
-    await waitFor(async () => (await unpublishedEvents(system.databaseUrl, 'refresh_scheduler')).includes('switchboard.token.refresh_failed.v1') || undefined, {
-      timeoutMs: 40_000,
-      what: 'RefreshFailed waiting in the outbox',
-    });
+    await waitFor(
+      async () =>
+        (await unpublishedEvents(system.databaseUrl, 'refresh_scheduler')).includes(
+          'switchboard.token.refresh_failed.v1',
+        ) || undefined,
+      {
+        timeoutMs: 40_000,
+        what: 'RefreshFailed waiting in the outbox',
+      },
+    );
     await new Promise((r) => setTimeout(r, Math.max(0, 5500 - (Date.now() - stoppedAt))));
     expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(5000);
     await nats.start();
 
-    const expired = await waitFor(async () => {
-      const a = await account();
-      return a?.status === 'EXPIRED' ? a : undefined;
-    }, { timeoutMs: 40_000, what: 'the account to turn EXPIRED after NATS is back' });
+    const expired = await waitFor(
+      async () => {
+        const a = await account();
+        return a?.status === 'EXPIRED' ? a : undefined;
+      },
+      { timeoutMs: 40_000, what: 'the account to turn EXPIRED after NATS is back' },
+    );
     expect(expired.statusReason).toBe('transient_exhausted');
 
-    await waitFor(async () => (await system.sandbox.mail(team.memberEmail)).length > 0 || undefined, { timeoutMs: 30_000, what: 'the email' });
-    const audit = await waitFor(async () => {
-      const a = await auditBus(system.databaseUrl);
-      return a.unpublished === 0 && Object.values(a.missing).every((m) => m.length === 0) ? a : undefined;
-    }, { timeoutMs: 30_000, what: 'every event in every inbox' });
+    await waitFor(
+      async () => (await system.sandbox.mail(team.memberEmail)).length > 0 || undefined,
+      { timeoutMs: 30_000, what: 'the email' },
+    );
+    const audit = await waitFor(
+      async () => {
+        const a = await auditBus(system.databaseUrl);
+        return a.unpublished === 0 && Object.values(a.missing).every((m) => m.length === 0)
+          ? a
+          : undefined;
+      },
+      { timeoutMs: 30_000, what: 'every event in every inbox' },
+    );
     expect(audit.unexpected).toEqual({ gateway: [], 'refresh-scheduler': [], notifier: [] });
     expect(audit.deadLetters).toEqual({ gateway: 0, 'refresh-scheduler': 0, notifier: 0 });
-    expect(audit.published.filter((e) => e.type === 'switchboard.token.refresh_failed.v1')).toHaveLength(1);
+    expect(
+      audit.published.filter((e) => e.type === 'switchboard.token.refresh_failed.v1'),
+    ).toHaveLength(1);
 
     await new Promise((r) => setTimeout(r, 2000));
     expect(await system.sandbox.mail(team.memberEmail)).toHaveLength(1);
-    const notices = await system.api.get<{ items: unknown[] }>(`/api/v1/notification?teamId=${team.teamId}`);
+    const notices = await system.api.get<{ items: unknown[] }>(
+      `/api/v1/notification?teamId=${team.teamId}`,
+    );
     expect(notices.body.items).toHaveLength(1);
     expect(system.exited()).toEqual([]);
     for (const name of ['gateway', 'oauth', 'token-vault', 'refresh-scheduler', 'notifier']) {

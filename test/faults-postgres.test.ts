@@ -34,44 +34,75 @@ describe('fault: PostgreSQL restarted mid-flow', () => {
     await pg?.close();
   });
 
-  const accounts = async () => (await system.api.get<{ items: Account[] }>(`/api/v1/social-account?teamId=${team.teamId}`)).body.items;
+  const accounts = async () =>
+    (await system.api.get<{ items: Account[] }>(`/api/v1/social-account?teamId=${team.teamId}`))
+      .body.items;
 
   it('should retry what arrived during the outage, then finish the flow with one notice and one email', async () => {
     const { landedOn } = await connectAccount(system.api, team, { type: 'TWITTER', user: 'carol' });
     expect(landedOn.searchParams.get('twitter-callback')).toBe('success');
-    await waitFor(async () => (await accounts())[0]?.lastRefreshedAt ?? undefined, { timeoutMs: 20_000, what: 'a first refresh' });
+    await waitFor(async () => (await accounts())[0]?.lastRefreshedAt ?? undefined, {
+      timeoutMs: 20_000,
+      what: 'a first refresh',
+    });
 
     await pg.stop();
     const stoppedAt = Date.now();
     expect((await fetch(`${system.gatewayUrl}/health/ready`)).status).toBe(503);
     // an event reaches every consumer while none of them can write
     const injected = accountConnectedEvent(team.teamId, 'Injected during outage');
-    await publishRaw(natsUrl, eventsSubject(system.namespace, injected.subjectSuffix), injected.json, injected.id);
+    await publishRaw(
+      natsUrl,
+      eventsSubject(system.namespace, injected.subjectSuffix),
+      injected.json,
+      injected.id,
+    );
     await new Promise((r) => setTimeout(r, 6000));
     await pg.start();
     expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(5000);
 
-    await waitFor(async () => ((await accounts()).some((a) => a.id === injected.connectionId) ? true : undefined), {
-      timeoutMs: 40_000,
-      what: 'the event sent during the outage to be applied',
-    });
+    await waitFor(
+      async () =>
+        (await accounts()).some((a) => a.id === injected.connectionId) ? true : undefined,
+      {
+        timeoutMs: 40_000,
+        what: 'the event sent during the outage to be applied',
+      },
+    );
 
     await system.sandbox.revoke('TWITTER', 'carol');
-    await waitFor(async () => ((await accounts()).find((a) => a.displayName === 'Carol')?.status === 'EXPIRED' ? true : undefined), {
-      timeoutMs: 40_000,
-      what: 'the account to turn EXPIRED',
-    });
-    await waitFor(async () => (await system.sandbox.mail(team.memberEmail)).length > 0 || undefined, { timeoutMs: 30_000, what: 'the email' });
+    await waitFor(
+      async () =>
+        (await accounts()).find((a) => a.displayName === 'Carol')?.status === 'EXPIRED'
+          ? true
+          : undefined,
+      {
+        timeoutMs: 40_000,
+        what: 'the account to turn EXPIRED',
+      },
+    );
+    await waitFor(
+      async () => (await system.sandbox.mail(team.memberEmail)).length > 0 || undefined,
+      { timeoutMs: 30_000, what: 'the email' },
+    );
 
-    const audit = await waitFor(async () => {
-      const a = await auditBus(system.databaseUrl);
-      return a.unpublished === 0 && Object.values(a.missing).every((m) => m.length === 0) ? a : undefined;
-    }, { timeoutMs: 30_000, what: 'every event in every inbox' });
+    const audit = await waitFor(
+      async () => {
+        const a = await auditBus(system.databaseUrl);
+        return a.unpublished === 0 && Object.values(a.missing).every((m) => m.length === 0)
+          ? a
+          : undefined;
+      },
+      { timeoutMs: 30_000, what: 'every event in every inbox' },
+    );
     expect(audit.deadLetters).toEqual({ gateway: 0, 'refresh-scheduler': 0, notifier: 0 });
 
     await new Promise((r) => setTimeout(r, 2000));
     expect(await system.sandbox.mail(team.memberEmail)).toHaveLength(1);
-    expect((await system.api.get<{ items: unknown[] }>(`/api/v1/notification?teamId=${team.teamId}`)).body.items).toHaveLength(1);
+    expect(
+      (await system.api.get<{ items: unknown[] }>(`/api/v1/notification?teamId=${team.teamId}`))
+        .body.items,
+    ).toHaveLength(1);
     expect(await system.sandbox.stats()).toMatchObject({ refreshTokenReuse: 0 });
     expect(system.exited()).toEqual([]);
   });

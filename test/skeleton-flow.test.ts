@@ -32,7 +32,9 @@ describe('skeleton flow: connect, refresh, fail, warn', () => {
 
   afterAll(() => system.stop());
 
-  const accounts = async () => (await system.api.get<{ items: Account[] }>(`/api/v1/social-account?teamId=${team.teamId}`)).body.items;
+  const accounts = async () =>
+    (await system.api.get<{ items: Account[] }>(`/api/v1/social-account?teamId=${team.teamId}`))
+      .body.items;
 
   it('should connect an X account and list it ACTIVE as soon as the user lands back', async () => {
     const { landedOn, visited } = await connectAccount(system.api, team, {
@@ -44,7 +46,12 @@ describe('skeleton flow: connect, refresh, fail, warn', () => {
     await secrets.vaultTokens();
     expect(landedOn.searchParams.get('twitter-callback')).toBe('success');
     expect([...landedOn.searchParams.keys()]).toEqual(['twitter-callback']);
-    expect(visited.some((u) => u.includes('/twitter/i/oauth2/authorize') && u.includes('code_challenge_method=S256'))).toBe(true);
+    expect(
+      visited.some(
+        (u) =>
+          u.includes('/twitter/i/oauth2/authorize') && u.includes('code_challenge_method=S256'),
+      ),
+    ).toBe(true);
     const listed = await accounts();
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ status: 'ACTIVE', displayName: 'Alice' });
@@ -52,13 +59,18 @@ describe('skeleton flow: connect, refresh, fail, warn', () => {
   });
 
   it('should refresh the token ahead of expiry, once per cycle, without reusing a refresh token', async () => {
-    const refreshed = await waitFor(async () => (await accounts())[0].lastRefreshedAt ?? undefined, { timeoutMs: 20_000, what: 'a refresh' });
+    const refreshed = await waitFor(
+      async () => (await accounts())[0].lastRefreshedAt ?? undefined,
+      { timeoutMs: 20_000, what: 'a refresh' },
+    );
     await secrets.vaultTokens();
     expect(refreshed).not.toBeNull();
     const stats = await system.sandbox.stats();
     expect(stats.tokenCalls.TWITTER.refresh_token).toBeGreaterThanOrEqual(1);
     expect(stats.refreshTokenReuse).toBe(0);
-    const token = await system.api.get<{ accessToken: string; expiresAt: string }>(`/api/v1/social-account/${accountId}/token`);
+    const token = await system.api.get<{ accessToken: string; expiresAt: string }>(
+      `/api/v1/social-account/${accountId}/token`,
+    );
     expect(token.status).toBe(200);
     expect(new Date(token.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
     secrets.add(token.body.accessToken);
@@ -67,29 +79,45 @@ describe('skeleton flow: connect, refresh, fail, warn', () => {
 
   it('should mark the account EXPIRED when the user withdraws access, with one notice and one email', async () => {
     await system.sandbox.revoke('TWITTER', 'alice');
-    const expired = await waitFor(async () => {
-      const [a] = await accounts();
-      return a.status === 'EXPIRED' ? a : undefined;
-    }, { timeoutMs: 30_000, what: 'the account to turn EXPIRED' });
+    const expired = await waitFor(
+      async () => {
+        const [a] = await accounts();
+        return a.status === 'EXPIRED' ? a : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the account to turn EXPIRED' },
+    );
     expect(expired).toMatchObject({ statusReason: 'reauth_required', lastError: 'invalid_grant' });
 
-    const mails = await waitFor(async () => {
-      const m = await system.sandbox.mail(team.memberEmail);
-      return m.length > 0 ? m : undefined;
-    }, { timeoutMs: 20_000, what: 'the warning email' });
-    const notices = await system.api.get<{ items: { kind: string; connectionId: string; title: string }[] }>(`/api/v1/notification?teamId=${team.teamId}`);
+    const mails = await waitFor(
+      async () => {
+        const m = await system.sandbox.mail(team.memberEmail);
+        return m.length > 0 ? m : undefined;
+      },
+      { timeoutMs: 20_000, what: 'the warning email' },
+    );
+    const notices = await system.api.get<{
+      items: { kind: string; connectionId: string; title: string }[];
+    }>(`/api/v1/notification?teamId=${team.teamId}`);
     // give duplicates a chance to show up before counting
     await new Promise((r) => setTimeout(r, 2000));
     expect(await system.sandbox.mail(team.memberEmail)).toHaveLength(1);
     expect(mails[0].subject).toContain('Alice');
     expect(mails[0].text).toContain('Alice');
     expect(notices.body.items).toHaveLength(1);
-    expect(notices.body.items[0]).toMatchObject({ kind: 'refresh_failed', connectionId: accountId });
-    expect((await system.api.get<{ items: unknown[] }>(`/api/v1/notification?teamId=${team.teamId}`)).body.items).toHaveLength(1);
+    expect(notices.body.items[0]).toMatchObject({
+      kind: 'refresh_failed',
+      connectionId: accountId,
+    });
+    expect(
+      (await system.api.get<{ items: unknown[] }>(`/api/v1/notification?teamId=${team.teamId}`))
+        .body.items,
+    ).toHaveLength(1);
   });
 
   it('should refuse the token of an expired account without leaking anything', async () => {
-    const token = await system.api.get<{ code: string }>(`/api/v1/social-account/${accountId}/token`);
+    const token = await system.api.get<{ code: string }>(
+      `/api/v1/social-account/${accountId}/token`,
+    );
     expect(token.status).toBe(409);
     expect(token.body.code).toBe('reauth-required');
   });

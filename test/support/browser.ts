@@ -8,7 +8,10 @@ export class FlowBrowser {
 
   constructor(private readonly stopAt: (url: URL) => boolean) {}
 
-  async open(url: string, maxHops = 10): Promise<{ finalUrl: string; status: number; body: string }> {
+  async open(
+    url: string,
+    maxHops = 10,
+  ): Promise<{ finalUrl: string; status: number; body: string }> {
     let current = url;
     for (let hop = 0; hop < maxHops; hop += 1) {
       const target = new URL(current);

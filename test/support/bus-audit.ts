@@ -1,14 +1,39 @@
 import { Client } from 'pg';
 
-export const SCHEMAS = ['gateway', 'oauth', 'token_vault', 'refresh_scheduler', 'notifier'] as const;
+export const SCHEMAS = [
+  'gateway',
+  'oauth',
+  'token_vault',
+  'refresh_scheduler',
+  'notifier',
+] as const;
 
 /** The event types each consumer acts on (and so records in its inbox). */
 export const HANDLED: Record<string, string[]> = {
-  gateway: ['connected', 'reconnected', 'refreshed', 'refresh_failed', 'expiring', 'disconnected', 'revoked'],
-  'refresh-scheduler': ['connected', 'reconnected', 'refreshed', 'refresh_failed', 'disconnected', 'revoked'],
+  gateway: [
+    'connected',
+    'reconnected',
+    'refreshed',
+    'refresh_failed',
+    'expiring',
+    'disconnected',
+    'revoked',
+  ],
+  'refresh-scheduler': [
+    'connected',
+    'reconnected',
+    'refreshed',
+    'refresh_failed',
+    'disconnected',
+    'revoked',
+  ],
   notifier: ['connected', 'reconnected', 'refresh_failed'],
 };
-const CONSUMER_SCHEMA: Record<string, string> = { gateway: 'gateway', 'refresh-scheduler': 'refresh_scheduler', notifier: 'notifier' };
+const CONSUMER_SCHEMA: Record<string, string> = {
+  gateway: 'gateway',
+  'refresh-scheduler': 'refresh_scheduler',
+  notifier: 'notifier',
+};
 
 export interface BusAudit {
   unpublished: number;
@@ -28,7 +53,9 @@ export async function auditBus(databaseUrl: string): Promise<BusAudit> {
     let unpublished = 0;
     const published: { id: string; type: string }[] = [];
     for (const s of SCHEMAS) {
-      const rows = await db.query<{ id: string; type: string; published_at: Date | null }>(`SELECT id, type, published_at FROM ${s}.outbox`);
+      const rows = await db.query<{ id: string; type: string; published_at: Date | null }>(
+        `SELECT id, type, published_at FROM ${s}.outbox`,
+      );
       for (const r of rows.rows) {
         if (r.published_at) published.push({ id: r.id, type: r.type });
         else unpublished += 1;
@@ -39,7 +66,10 @@ export async function auditBus(databaseUrl: string): Promise<BusAudit> {
     const deadLetters: Record<string, number> = {};
     for (const [consumer, kinds] of Object.entries(HANDLED)) {
       const schema = CONSUMER_SCHEMA[consumer];
-      const inbox = await db.query<{ event_id: string }>(`SELECT event_id FROM ${schema}.inbox WHERE consumer = $1`, [consumer]);
+      const inbox = await db.query<{ event_id: string }>(
+        `SELECT event_id FROM ${schema}.inbox WHERE consumer = $1`,
+        [consumer],
+      );
       const seen = new Set(inbox.rows.map((r) => r.event_id));
       const expected = published.filter((e) => kinds.some((k) => e.type.includes(`.${k}.v`)));
       missing[consumer] = expected.filter((e) => !seen.has(e.id)).map((e) => `${e.type} ${e.id}`);
@@ -58,7 +88,9 @@ export async function unpublishedEvents(databaseUrl: string, schema: string): Pr
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const rows = await db.query<{ type: string }>(`SELECT type FROM ${schema}.outbox WHERE published_at IS NULL`);
+    const rows = await db.query<{ type: string }>(
+      `SELECT type FROM ${schema}.outbox WHERE published_at IS NULL`,
+    );
     return rows.rows.map((r) => r.type);
   } finally {
     await db.end();

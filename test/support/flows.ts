@@ -12,12 +12,25 @@ export const PRODUCT_ORIGIN = 'https://app.example.com';
 
 /** A team with one admin member, allowed to redirect to the product's origin. */
 export async function createTeam(api: ApiClient, name = 'Test team'): Promise<TeamFixture> {
-  const team = await api.post<{ id: string }>('/api/v1/team', { name, allowedRedirectOrigins: [PRODUCT_ORIGIN] });
+  const team = await api.post<{ id: string }>('/api/v1/team', {
+    name,
+    allowedRedirectOrigins: [PRODUCT_ORIGIN],
+  });
   if (team.status !== 201) throw new Error(`team: ${team.status} ${JSON.stringify(team.body)}`);
   const memberEmail = `owner-${team.body.id.slice(0, 8)}@example.com`;
-  const member = await api.post<{ id: string }>(`/api/v1/team/${team.body.id}/member`, { email: memberEmail, name: 'Owner', role: 'admin' });
-  if (member.status !== 201) throw new Error(`member: ${member.status} ${JSON.stringify(member.body)}`);
-  return { teamId: team.body.id, memberId: member.body.id, memberEmail, redirectUrl: `${PRODUCT_ORIGIN}/connected` };
+  const member = await api.post<{ id: string }>(`/api/v1/team/${team.body.id}/member`, {
+    email: memberEmail,
+    name: 'Owner',
+    role: 'admin',
+  });
+  if (member.status !== 201)
+    throw new Error(`member: ${member.status} ${JSON.stringify(member.body)}`);
+  return {
+    teamId: team.body.id,
+    memberId: member.body.id,
+    memberEmail,
+    redirectUrl: `${PRODUCT_ORIGIN}/connected`,
+  };
 }
 
 export interface ConnectResult {
@@ -30,7 +43,13 @@ export interface ConnectResult {
 export async function connectAccount(
   api: ApiClient,
   team: TeamFixture,
-  opts: { type: string; user: string; action?: string; browser?: FlowBrowser; atProvider?: (authorizeUrl: string) => Promise<void> },
+  opts: {
+    type: string;
+    user: string;
+    action?: string;
+    browser?: FlowBrowser;
+    atProvider?: (authorizeUrl: string) => Promise<void>;
+  },
 ): Promise<ConnectResult> {
   const started = await api.post<{ url: string }>('/api/v1/social-account/connect', {
     teamId: team.teamId,
@@ -38,7 +57,8 @@ export async function connectAccount(
     redirectUrl: team.redirectUrl,
     memberId: team.memberId,
   });
-  if (started.status !== 201) throw new Error(`connect: ${started.status} ${JSON.stringify(started.body)}`);
+  if (started.status !== 201)
+    throw new Error(`connect: ${started.status} ${JSON.stringify(started.body)}`);
   const browser = opts.browser ?? new FlowBrowser((url) => url.origin === PRODUCT_ORIGIN);
   // open the Switchboard link: it sets the browser cookie and redirects to the provider
   const atProvider = await openUntilProvider(browser, started.body.url);
@@ -51,6 +71,7 @@ async function openUntilProvider(browser: FlowBrowser, url: string): Promise<str
   const res = await fetch(url, { redirect: 'manual', headers: browser.cookieHeaderFor(url) });
   browser.remember(url, res.headers.getSetCookie());
   const location = res.headers.get('location');
-  if (res.status !== 302 || !location) throw new Error(`launch answered ${res.status}: ${await res.text()}`);
+  if (res.status !== 302 || !location)
+    throw new Error(`launch answered ${res.status}: ${await res.text()}`);
   return location;
 }

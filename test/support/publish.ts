@@ -3,12 +3,22 @@ import { connect, headers } from 'nats';
 import { randomUUID } from 'node:crypto';
 
 /** Publishes raw bytes onto the system's event stream, as a misbehaving or outside publisher would. */
-export async function publishRaw(natsUrl: string, subject: string, payload: string | Uint8Array, msgId = randomUUID()): Promise<void> {
+export async function publishRaw(
+  natsUrl: string,
+  subject: string,
+  payload: string | Uint8Array,
+  msgId: string = randomUUID(),
+): Promise<void> {
   const nc = await connect({ servers: natsUrl });
   try {
     const h = headers();
     h.set('Nats-Msg-Id', msgId);
-    await nc.jetstream().publish(subject, typeof payload === 'string' ? Buffer.from(payload) : payload, { headers: h, msgID: msgId });
+    await nc
+      .jetstream()
+      .publish(subject, typeof payload === 'string' ? Buffer.from(payload) : payload, {
+        headers: h,
+        msgID: msgId,
+      });
   } finally {
     await nc.close();
   }
@@ -19,7 +29,10 @@ export function eventsSubject(namespace: string, suffix: string): string {
 }
 
 /** A valid AccountConnected event for a made-up connection of a team. */
-export function accountConnectedEvent(teamId: string, displayName: string): { id: string; connectionId: string; subjectSuffix: string; json: string } {
+export function accountConnectedEvent(
+  teamId: string,
+  displayName: string,
+): { id: string; connectionId: string; subjectSuffix: string; json: string } {
   const connectionId = randomUUID();
   const id = randomUUID();
   const event = AccountConnectedV1.parse({
@@ -48,5 +61,10 @@ export function accountConnectedEvent(teamId: string, displayName: string): { id
       connectedAt: new Date().toISOString(),
     },
   });
-  return { id, connectionId, subjectSuffix: eventSubject('x', ACCOUNT_CONNECTED_V1).slice(2), json: JSON.stringify(event) };
+  return {
+    id,
+    connectionId,
+    subjectSuffix: eventSubject('x', ACCOUNT_CONNECTED_V1).slice(2),
+    json: JSON.stringify(event),
+  };
 }

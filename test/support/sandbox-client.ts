@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 const MailSchema = z.object({
-  items: z.array(z.object({ to: z.string(), subject: z.string(), text: z.string(), html: z.string(), links: z.array(z.string()), at: z.string() })),
+  items: z.array(
+    z.object({
+      to: z.string(),
+      subject: z.string(),
+      text: z.string(),
+      html: z.string(),
+      links: z.array(z.string()),
+      at: z.string(),
+    }),
+  ),
 });
 export type Mail = z.infer<typeof MailSchema>['items'][number];
 
@@ -16,11 +25,25 @@ export class SandboxClient {
   constructor(readonly url: string) {}
 
   async ttl(type: string, accessTtlSeconds: number, refreshTtlSeconds?: number): Promise<void> {
-    await this.post('/_sandbox/ttl', { type, accessTtlSeconds, ...(refreshTtlSeconds ? { refreshTtlSeconds } : {}) });
+    await this.post('/_sandbox/ttl', {
+      type,
+      accessTtlSeconds,
+      ...(refreshTtlSeconds ? { refreshTtlSeconds } : {}),
+    });
   }
 
-  async fail(type: string, kind: '429' | '500' | 'invalid_grant' | 'timeout' | 'drop-response', count: number, retryAfterSeconds?: number): Promise<void> {
-    await this.post('/_sandbox/fail', { type, kind, count, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) });
+  async fail(
+    type: string,
+    kind: '429' | '500' | 'invalid_grant' | 'timeout' | 'drop-response',
+    count: number,
+    retryAfterSeconds?: number,
+  ): Promise<void> {
+    await this.post('/_sandbox/fail', {
+      type,
+      kind,
+      count,
+      ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+    });
   }
 
   async revoke(type: string, user: string): Promise<void> {
@@ -41,7 +64,11 @@ export class SandboxClient {
   }
 
   private async post(path: string, body: unknown): Promise<void> {
-    const res = await fetch(`${this.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`sandbox ${path} answered ${res.status}: ${await res.text()}`);
   }
 }

@@ -24,25 +24,47 @@ export class SecretCollector {
 
   fromUrl(url: string): void {
     const u = new URL(url);
-    for (const key of ['code', 'state', 'token', 'code_challenge']) this.add(u.searchParams.get(key));
+    for (const key of ['code', 'state', 'token', 'code_challenge'])
+      this.add(u.searchParams.get(key));
   }
 
   /** PKCE verifiers of flows that are waiting at the provider. */
   async pendingVerifiers(): Promise<void> {
-    await this.query<{ code_verifier: string | null }>(`SELECT code_verifier FROM oauth.flow WHERE code_verifier IS NOT NULL`, (r) => this.add(r.code_verifier));
+    await this.query<{ code_verifier: string | null }>(
+      `SELECT code_verifier FROM oauth.flow WHERE code_verifier IS NOT NULL`,
+      (r) => this.add(r.code_verifier),
+    );
   }
 
   /** The tokens the vault holds right now, decrypted with the test's keyring. */
   async vaultTokens(): Promise<void> {
-    await this.query<{ connection_id: string; team_id: string; version: number; kek_id: string | null; wrapped_key: Buffer | null; iv: Buffer | null; ciphertext: Buffer | null; tag: Buffer | null }>(
+    await this.query<{
+      connection_id: string;
+      team_id: string;
+      version: number;
+      kek_id: string | null;
+      wrapped_key: Buffer | null;
+      iv: Buffer | null;
+      ciphertext: Buffer | null;
+      tag: Buffer | null;
+    }>(
       `SELECT connection_id, team_id, version, kek_id, wrapped_key, iv, ciphertext, tag FROM token_vault.credential`,
       (r) => {
         if (!r.kek_id || !r.wrapped_key || !r.iv || !r.ciphertext || !r.tag) return;
         const plain = this.envelope.open(
-          { kekId: r.kek_id, wrappedKey: r.wrapped_key, iv: r.iv, ciphertext: r.ciphertext, tag: r.tag },
+          {
+            kekId: r.kek_id,
+            wrappedKey: r.wrapped_key,
+            iv: r.iv,
+            ciphertext: r.ciphertext,
+            tag: r.tag,
+          },
           aadOf({ teamId: r.team_id, connectionId: r.connection_id, version: r.version }),
         );
-        const payload = JSON.parse(plain.toString('utf8')) as { accessToken: string; refreshToken: string | null };
+        const payload = JSON.parse(plain.toString('utf8')) as {
+          accessToken: string;
+          refreshToken: string | null;
+        };
         this.add(payload.accessToken, payload.refreshToken);
       },
     );

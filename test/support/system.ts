@@ -16,7 +16,13 @@ import { join } from 'node:path';
 import { ApiClient } from './api-client';
 import { SandboxClient } from './sandbox-client';
 
-export const SERVICES = ['token-vault', 'oauth', 'refresh-scheduler', 'notifier', 'gateway'] as const;
+export const SERVICES = [
+  'token-vault',
+  'oauth',
+  'refresh-scheduler',
+  'notifier',
+  'gateway',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface SystemOptions {
@@ -47,13 +53,22 @@ export class System {
   constructor(private readonly options: SystemOptions = {}) {}
 
   async start(): Promise<this> {
-    const pg = await testPostgres(this.options.postgresUrl ? { url: this.options.postgresUrl } : {});
+    const pg = await testPostgres(
+      this.options.postgresUrl ? { url: this.options.postgresUrl } : {},
+    );
     this.database = await pg.createDatabase('e2e');
     const natsUrl = this.options.natsUrl ?? (await testNatsUrl());
     const dir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
     const keyring = join(dir, 'keyring.json');
     this.keyringFile = keyring;
-    writeFileSync(keyring, JSON.stringify({ activeKeyId: 'e2e-1', keys: { 'e2e-1': randomBytes(32).toString('base64') } }), { mode: 0o600 });
+    writeFileSync(
+      keyring,
+      JSON.stringify({
+        activeKeyId: 'e2e-1',
+        keys: { 'e2e-1': randomBytes(32).toString('base64') },
+      }),
+      { mode: 0o600 },
+    );
     for (const name of ['sandbox', 'smtp', ...SERVICES]) this.ports.set(name, await freePort());
     this.gatewayUrl = `http://127.0.0.1:${this.port('gateway')}`;
     const sandboxUrl = `http://127.0.0.1:${this.port('sandbox')}`;
@@ -98,15 +113,26 @@ export class System {
       name,
       entry: isSandbox ? 'tools/provider-sandbox/src/main.ts' : `services/${name}/src/main.ts`,
       env: isSandbox
-        ? { SANDBOX_PORT: String(this.port('sandbox')), SANDBOX_SMTP_PORT: String(this.port('smtp')), SANDBOX_HOST: '127.0.0.1' }
-        : { ...this.env, [name === 'gateway' ? 'GATEWAY_PORT' : 'HTTP_PORT']: String(this.port(name)) },
+        ? {
+            SANDBOX_PORT: String(this.port('sandbox')),
+            SANDBOX_SMTP_PORT: String(this.port('smtp')),
+            SANDBOX_HOST: '127.0.0.1',
+          }
+        : {
+            ...this.env,
+            [name === 'gateway' ? 'GATEWAY_PORT' : 'HTTP_PORT']: String(this.port(name)),
+          },
     });
     this.processes.set(name, proc);
-    const url = isSandbox ? `http://127.0.0.1:${this.port(name)}/_sandbox/stats` : `http://127.0.0.1:${this.port(name)}/health/ready`;
+    const url = isSandbox
+      ? `http://127.0.0.1:${this.port(name)}/_sandbox/stats`
+      : `http://127.0.0.1:${this.port(name)}/health/ready`;
     try {
       await waitForHttp(url, { timeoutMs: 60_000 });
     } catch (error) {
-      throw new Error(`${name} did not become ready:\n${proc.lines.slice(-30).join('\n')}\n${String(error)}`);
+      throw new Error(
+        `${name} did not become ready:\n${proc.lines.slice(-30).join('\n')}\n${String(error)}`,
+      );
     }
     return proc;
   }

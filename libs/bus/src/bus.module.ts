@@ -1,5 +1,10 @@
 import { Controller, DynamicModule, Module, type Type } from '@nestjs/common';
-import { deadLettersList, deadLettersReplay, type RpcReply, type RpcRequest } from '@switchboard/contracts';
+import {
+  deadLettersList,
+  deadLettersReplay,
+  type RpcReply,
+  type RpcRequest,
+} from '@switchboard/contracts';
 import { RpcHandler } from '@switchboard/platform';
 import { BUS_OPTIONS, type BusOptions } from './bus.options';
 import { DeadLetterService } from './dead-letter.service';

@@ -29,7 +29,11 @@ export class DeadLetterService {
     @Inject(BUS_OPTIONS) private readonly options: BusOptions,
   ) {}
 
-  async list(limit: number, cursor: string | null, includeReplayed: boolean): Promise<{ items: DeadLetter[]; nextCursor: string | null }> {
+  async list(
+    limit: number,
+    cursor: string | null,
+    includeReplayed: boolean,
+  ): Promise<{ items: DeadLetter[]; nextCursor: string | null }> {
     const after = cursor ? decodeCursor(cursor) : null;
     const rows: DeadLetterRow[] = await this.dataSource.query(
       `SELECT * FROM "${this.options.schema}".dead_letter

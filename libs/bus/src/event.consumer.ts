@@ -6,7 +6,13 @@ import {
   type EventOf,
   type EventType,
 } from '@switchboard/contracts';
-import { contextFromHeaders, describeIssues, inSpan, SpanKind, type TraceCarrier } from '@switchboard/platform';
+import {
+  contextFromHeaders,
+  describeIssues,
+  inSpan,
+  SpanKind,
+  type TraceCarrier,
+} from '@switchboard/platform';
 import { context } from '@opentelemetry/api';
 import type { ConsumerMessages, JsMsg } from 'nats';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -14,7 +20,10 @@ import { consumedMessages, deadLettered, handleDuration } from './bus.metrics';
 import { BUS_OPTIONS, type BusOptions } from './bus.options';
 import { JetStreamService } from './jetstream.service';
 
-export type EventHandler<T extends EventType> = (event: EventOf<T>, tx: EntityManager) => Promise<void>;
+export type EventHandler<T extends EventType> = (
+  event: EventOf<T>,
+  tx: EntityManager,
+) => Promise<void>;
 export type EventHandlers = { [T in EventType]?: EventHandler<T> };
 
 export interface ConsumeOptions {
@@ -32,7 +41,13 @@ export interface ConsumeOptions {
 type Verdict =
   | { kind: 'valid'; event: EventOf<EventType> }
   | { kind: 'ignored'; type: string }
-  | { kind: 'invalid'; reason: 'bad-json' | 'bad-envelope' | 'unknown-type' | 'bad-schema'; detail: string; eventId: string | null; type: string | null };
+  | {
+      kind: 'invalid';
+      reason: 'bad-json' | 'bad-envelope' | 'unknown-type' | 'bad-schema';
+      detail: string;
+      eventId: string | null;
+      type: string | null;
+    };
 
 /**
  * The service's durable pull consumer on the event stream. Each message is validated against its
@@ -93,8 +108,13 @@ export class EventConsumer implements OnApplicationShutdown {
     let failures = 0;
     while (this.running) {
       try {
-        const consumer = await this.jetstream.client().consumers.get(this.jetstream.streamName, this.durable);
-        this.messages = await consumer.consume({ max_messages: this.options!.batch, expires: 5000 });
+        const consumer = await this.jetstream
+          .client()
+          .consumers.get(this.jetstream.streamName, this.durable);
+        this.messages = await consumer.consume({
+          max_messages: this.options!.batch,
+          expires: 5000,
+        });
         failures = 0;
         for await (const msg of this.messages) {
           await this.process(msg);
@@ -103,11 +123,16 @@ export class EventConsumer implements OnApplicationShutdown {
       } catch (error) {
         failures += 1;
         if (failures === 1 || failures % 20 === 0) {
-          this.logger.warn({ msg: 'consumer interrupted; resuming', durable: this.durable, error: String(error).slice(0, 300) });
+          this.logger.warn({
+            msg: 'consumer interrupted; resuming',
+            durable: this.durable,
+            error: String(error).slice(0, 300),
+          });
         }
         await this.ensureConsumer().catch(() => undefined);
       }
-      if (this.running) await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** Math.min(failures, 5))));
+      if (this.running)
+        await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** Math.min(failures, 5))));
     }
   }
 
@@ -132,20 +157,44 @@ export class EventConsumer implements OnApplicationShutdown {
     try {
       json = JSON.parse(Buffer.from(msg.data).toString('utf8'));
     } catch {
-      return { kind: 'invalid', reason: 'bad-json', detail: 'payload is not JSON', eventId: null, type: null };
+      return {
+        kind: 'invalid',
+        reason: 'bad-json',
+        detail: 'payload is not JSON',
+        eventId: null,
+        type: null,
+      };
     }
     const envelope = AnyEnvelopeSchema.safeParse(json);
     if (!envelope.success) {
-      return { kind: 'invalid', reason: 'bad-envelope', detail: describeIssues(envelope.error), eventId: null, type: null };
+      return {
+        kind: 'invalid',
+        reason: 'bad-envelope',
+        detail: describeIssues(envelope.error),
+        eventId: null,
+        type: null,
+      };
     }
     const { id, type } = envelope.data;
     if (!isEventType(type)) {
-      return { kind: 'invalid', reason: 'unknown-type', detail: `unknown event type ${type.slice(0, 100)}`, eventId: id, type };
+      return {
+        kind: 'invalid',
+        reason: 'unknown-type',
+        detail: `unknown event type ${type.slice(0, 100)}`,
+        eventId: id,
+        type,
+      };
     }
     if (!this.options!.handlers[type]) return { kind: 'ignored', type };
     const event = EVENT_SCHEMAS[type].safeParse(json);
     if (!event.success) {
-      return { kind: 'invalid', reason: 'bad-schema', detail: describeIssues(event.error), eventId: id, type };
+      return {
+        kind: 'invalid',
+        reason: 'bad-schema',
+        detail: describeIssues(event.error),
+        eventId: id,
+        type,
+      };
     }
     return { kind: 'valid', event: event.data as EventOf<EventType> };
   }
@@ -156,17 +205,23 @@ export class EventConsumer implements OnApplicationShutdown {
     const parent = contextFromHeaders(traceHeaders(msg));
     try {
       const outcome = await context.with(parent, () =>
-        inSpan(`consume ${event.type}`, { kind: SpanKind.CONSUMER, attributes: { 'messaging.consumer': this.durable, 'switchboard.event_id': event.id } }, () =>
-          this.dataSource.transaction(async (tx) => {
-            const inserted: unknown[] = await tx.query(
-              `INSERT INTO "${this.busOptions.schema}".inbox (consumer, event_id, event_type)
+        inSpan(
+          `consume ${event.type}`,
+          {
+            kind: SpanKind.CONSUMER,
+            attributes: { 'messaging.consumer': this.durable, 'switchboard.event_id': event.id },
+          },
+          () =>
+            this.dataSource.transaction(async (tx) => {
+              const inserted: unknown[] = await tx.query(
+                `INSERT INTO "${this.busOptions.schema}".inbox (consumer, event_id, event_type)
                VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
-              [this.durable, event.id, event.type],
-            );
-            if (inserted.length === 0) return 'duplicate' as const;
-            await handler(event, tx);
-            return 'processed' as const;
-          }),
+                [this.durable, event.id, event.type],
+              );
+              if (inserted.length === 0) return 'duplicate' as const;
+              await handler(event, tx);
+              return 'processed' as const;
+            }),
         ),
       );
       msg.ack();
@@ -181,14 +236,27 @@ export class EventConsumer implements OnApplicationShutdown {
       const delays = this.options!.retryDelaysMs;
       const delay = delays[Math.min(deliveries - 1, delays.length - 1)];
       consumedMessages.inc({ consumer: this.durable, type: event.type, outcome: 'retried' });
-      this.logger.warn({ msg: 'event handler failed; will retry', type: event.type, eventId: event.id, deliveries, retryInMs: delay, error: detail.slice(0, 300) });
+      this.logger.warn({
+        msg: 'event handler failed; will retry',
+        type: event.type,
+        eventId: event.id,
+        deliveries,
+        retryInMs: delay,
+        error: detail.slice(0, 300),
+      });
       msg.nak(delay);
     } finally {
       timer();
     }
   }
 
-  private async deadLetter(msg: JsMsg, reason: string, detail: string, eventId: string | null, type: string | null): Promise<void> {
+  private async deadLetter(
+    msg: JsMsg,
+    reason: string,
+    detail: string,
+    eventId: string | null,
+    type: string | null,
+  ): Promise<void> {
     try {
       await this.dataSource.query(
         `INSERT INTO "${this.busOptions.schema}".dead_letter
@@ -209,13 +277,27 @@ export class EventConsumer implements OnApplicationShutdown {
       );
     } catch (error) {
       // could not record it: leave it to be redelivered rather than lose it
-      this.logger.warn({ msg: 'dead-letter write failed; will retry', error: String(error).slice(0, 300) });
+      this.logger.warn({
+        msg: 'dead-letter write failed; will retry',
+        error: String(error).slice(0, 300),
+      });
       msg.nak(5000);
       return;
     }
     deadLettered.inc({ consumer: this.durable, reason });
-    consumedMessages.inc({ consumer: this.durable, type: type ?? 'unknown', outcome: 'dead-lettered' });
-    this.logger.warn({ msg: 'message dead-lettered', consumer: this.durable, reason, eventType: type, eventId, detail: detail.slice(0, 300) });
+    consumedMessages.inc({
+      consumer: this.durable,
+      type: type ?? 'unknown',
+      outcome: 'dead-lettered',
+    });
+    this.logger.warn({
+      msg: 'message dead-lettered',
+      consumer: this.durable,
+      reason,
+      eventType: type,
+      eventId,
+      detail: detail.slice(0, 300),
+    });
     msg.term();
   }
 }

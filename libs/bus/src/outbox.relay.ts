@@ -114,13 +114,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         for (const row of done) publishedEvents.inc({ type: row.type });
       }
       if (failed.length > 0) {
-        const reason = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+        const reason: unknown = (
+          results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+        ).reason;
         await tx.query(
           `UPDATE "${this.options.schema}".outbox SET attempts = attempts + 1, last_error = $2
            WHERE seq = ANY($1::bigint[])`,
           [failed.map((r) => r.seq), errorText(reason)],
         );
-        throw new RelayError(`${failed.length} of ${rows.length} events not published: ${errorText(reason)}`, done.length);
+        throw new RelayError(
+          `${failed.length} of ${rows.length} events not published: ${errorText(reason)}`,
+          done.length,
+        );
       }
       return done.length;
     });
@@ -131,19 +136,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       let published = 0;
       try {
         published = await this.drainOnce();
-        if (this.failures > 0) this.logger.log({ msg: 'outbox relay recovered', after: this.failures });
+        if (this.failures > 0)
+          this.logger.log({ msg: 'outbox relay recovered', after: this.failures });
         this.failures = 0;
         await this.purge();
       } catch (error) {
         this.failures += 1;
         relayErrors.inc();
         if (this.failures === 1 || this.failures % 20 === 0) {
-          this.logger.warn({ msg: 'outbox relay failed; retrying', failures: this.failures, error: errorText(error) });
+          this.logger.warn({
+            msg: 'outbox relay failed; retrying',
+            failures: this.failures,
+            error: errorText(error),
+          });
         }
         if (isMissingStream(error)) await this.jetstream.ensureStream().catch(() => undefined);
       }
       if (published >= BATCH) continue;
-      const delay = this.failures > 0 ? Math.min(MAX_BACKOFF_MS, 100 * 2 ** this.failures) : (this.options.relayPollMs ?? 1000);
+      const delay =
+        this.failures > 0
+          ? Math.min(MAX_BACKOFF_MS, 100 * 2 ** this.failures)
+          : (this.options.relayPollMs ?? 1000);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
         this.wake = () => {

@@ -39,7 +39,10 @@ export class OutboxService {
     };
     const parsed = EVENT_SCHEMAS[type].safeParse(envelope);
     if (!parsed.success) {
-      throw new CodedError(ErrorCodes.validation, `refused to publish ${type}: ${describeIssues(parsed.error)}`);
+      throw new CodedError(
+        ErrorCodes.validation,
+        `refused to publish ${type}: ${describeIssues(parsed.error)}`,
+      );
     }
     await tx.query(
       `INSERT INTO "${this.options.schema}".outbox (id, type, subject, payload, headers)

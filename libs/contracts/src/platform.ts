@@ -24,9 +24,13 @@ export const PLATFORM_TYPES = [
 
 export type BuiltInPlatformType = (typeof PLATFORM_TYPES)[number];
 
-const customType = z
-  .string()
-  .regex(/^CUSTOM_OAUTH2:[a-z0-9][a-z0-9-]{0,39}$/, 'expected CUSTOM_OAUTH2:<key>');
+const CUSTOM_TYPE = /^CUSTOM_OAUTH2:[a-z0-9][a-z0-9-]{0,39}$/;
+export type CustomPlatformType = `CUSTOM_OAUTH2:${string}`;
+
+const customType = z.custom<CustomPlatformType>(
+  (v) => typeof v === 'string' && CUSTOM_TYPE.test(v),
+  'expected a platform type or CUSTOM_OAUTH2:<key>',
+);
 
 /** An account's `type`: one of the built-in platforms, or `CUSTOM_OAUTH2:<key>`. */
 export const PlatformTypeSchema = z.union([z.enum(PLATFORM_TYPES), customType]);

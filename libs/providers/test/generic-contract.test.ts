@@ -2,7 +2,7 @@ import {
   createProviderRegistry,
   genericOAuth2Config,
   type ProviderAdapter,
-} from '@switchboard/providers';
+} from '../src';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
 
 /** The generic (custom-provider) adapter with `client_secret_post`, checked on the wire. */

@@ -1,4 +1,4 @@
-import { createHttpClient, ProviderError, type RequestEvent } from '@switchboard/providers';
+import { createHttpClient, ProviderError, type RequestEvent } from '../src';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
 
 let server: RecordingServer;

@@ -2,7 +2,7 @@ import {
   createProviderRegistry,
   type ProviderAdapter,
   ProviderError,
-} from '@switchboard/providers';
+} from '../src';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
 
 /**

@@ -41,9 +41,20 @@ export class AppModule {
             migrations: [Init1763769600000],
           },
         }),
-        BusModule.forRoot({ schema: GATEWAY_SCHEMA, source: 'switchboard/gateway', service: 'gateway' }),
+        BusModule.forRoot({
+          schema: GATEWAY_SCHEMA,
+          source: 'switchboard/gateway',
+          service: 'gateway',
+        }),
       ],
-      controllers: [TeamsController, ApiKeysController, ConnectController, AccountsController, NotificationsController, RecipientsController],
+      controllers: [
+        TeamsController,
+        ApiKeysController,
+        ConnectController,
+        AccountsController,
+        NotificationsController,
+        RecipientsController,
+      ],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
         { provide: APP_GUARD, useClass: ApiKeyGuard },

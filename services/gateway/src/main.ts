@@ -1,4 +1,9 @@
-import { bootstrapService, createLogger, loadConfigOrExit, startTelemetry } from '@switchboard/platform';
+import {
+  bootstrapService,
+  createLogger,
+  loadConfigOrExit,
+  startTelemetry,
+} from '@switchboard/platform';
 import cookieParser from 'cookie-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';

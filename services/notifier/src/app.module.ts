@@ -23,10 +23,20 @@ export class AppModule {
           logger,
           database: { schema: NOTIFIER_SCHEMA, entities: [], migrations: [Init1763769600000] },
         }),
-        BusModule.forRoot({ schema: NOTIFIER_SCHEMA, source: 'switchboard/notifier', service: 'notifier' }),
+        BusModule.forRoot({
+          schema: NOTIFIER_SCHEMA,
+          source: 'switchboard/notifier',
+          service: 'notifier',
+        }),
       ],
       controllers: [InboxController],
-      providers: [{ provide: NOTIFIER_ENV, useValue: env }, AccountsProjection, NotifyService, NotifierConsumer, EmailDispatcherService],
+      providers: [
+        { provide: NOTIFIER_ENV, useValue: env },
+        AccountsProjection,
+        NotifyService,
+        NotifierConsumer,
+        EmailDispatcherService,
+      ],
     };
   }
 }

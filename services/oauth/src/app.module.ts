@@ -22,12 +22,21 @@ export class AppModule {
           service: 'oauth',
           env,
           logger,
-          database: { schema: OAUTH_SCHEMA, entities: [FlowEntity, ConnectionEntity], migrations: [Init1763769600000] },
+          database: {
+            schema: OAUTH_SCHEMA,
+            entities: [FlowEntity, ConnectionEntity],
+            migrations: [Init1763769600000],
+          },
         }),
         BusModule.forRoot({ schema: OAUTH_SCHEMA, source: 'switchboard/oauth', service: 'oauth' }),
       ],
       controllers: [OAuthController],
-      providers: [{ provide: OAUTH_ENV, useValue: env }, providersProvider, FlowService, CallbackService],
+      providers: [
+        { provide: OAUTH_ENV, useValue: env },
+        providersProvider,
+        FlowService,
+        CallbackService,
+      ],
     };
   }
 }

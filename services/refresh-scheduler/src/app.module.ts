@@ -22,7 +22,11 @@ export class AppModule {
           logger,
           database: { schema: SCHEDULER_SCHEMA, entities: [], migrations: [Init1763769600000] },
         }),
-        BusModule.forRoot({ schema: SCHEDULER_SCHEMA, source: 'switchboard/refresh-scheduler', service: 'refresh-scheduler' }),
+        BusModule.forRoot({
+          schema: SCHEDULER_SCHEMA,
+          source: 'switchboard/refresh-scheduler',
+          service: 'refresh-scheduler',
+        }),
       ],
       providers: [
         { provide: SCHEDULER_ENV, useValue: env },

@@ -1,4 +1,9 @@
-import { bootstrapService, createLogger, loadConfigOrExit, startTelemetry } from '@switchboard/platform';
+import {
+  bootstrapService,
+  createLogger,
+  loadConfigOrExit,
+  startTelemetry,
+} from '@switchboard/platform';
 import { AppModule } from './app.module';
 import { SchedulerEnvSchema } from './config';
 

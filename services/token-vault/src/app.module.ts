@@ -24,9 +24,17 @@ export class AppModule {
           service: 'token-vault',
           env,
           logger,
-          database: { schema: VAULT_SCHEMA, entities: [CredentialEntity], migrations: [Init1763769600000] },
+          database: {
+            schema: VAULT_SCHEMA,
+            entities: [CredentialEntity],
+            migrations: [Init1763769600000],
+          },
         }),
-        BusModule.forRoot({ schema: VAULT_SCHEMA, source: 'switchboard/token-vault', service: 'token-vault' }),
+        BusModule.forRoot({
+          schema: VAULT_SCHEMA,
+          source: 'switchboard/token-vault',
+          service: 'token-vault',
+        }),
       ],
       controllers: [VaultController],
       providers: [

@@ -9,5 +9,8 @@ export const AccountDisconnectedV1Data = z.strictObject({
   by: z.enum(['team', 'provider']),
   disconnectedAt: IsoTimeSchema,
 });
-export const AccountDisconnectedV1 = eventSchema(ACCOUNT_DISCONNECTED_V1, AccountDisconnectedV1Data);
+export const AccountDisconnectedV1 = eventSchema(
+  ACCOUNT_DISCONNECTED_V1,
+  AccountDisconnectedV1Data,
+);
 export type AccountDisconnectedV1 = z.infer<typeof AccountDisconnectedV1>;

@@ -46,6 +46,7 @@ export const ConnectedAccountSchema = z.strictObject({
   metadata: MetadataSchema,
   connectedAt: IsoTimeSchema,
   expiresAt: IsoTimeSchema.nullable(),
+  credentialVersion: z.number().int().positive(),
 });
 export type ConnectedAccount = z.infer<typeof ConnectedAccountSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+export const port = (fallback: number) =>
+  z.coerce.number().int().min(1).max(65535).default(fallback);
 export const bool = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -12,7 +13,10 @@ const postgresUrl = z
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
 const natsUrl = z
   .string()
-  .refine((v) => v.split(',').every((u) => /^(nats|tls):\/\//.test(u.trim())), 'must be nats:// URL(s)');
+  .refine(
+    (v) => v.split(',').every((u) => /^(nats|tls):\/\//.test(u.trim())),
+    'must be nats:// URL(s)',
+  );
 
 /** Variables every service reads. */
 export const commonEnv = {

@@ -35,7 +35,7 @@ export class ReadinessRegistry {
     );
     return {
       ready: entries.every(([, r]) => r.status === 'up'),
-      checks: Object.fromEntries(entries),
+      checks: Object.fromEntries(entries) as ReadinessReport['checks'],
     };
   }
 }

@@ -24,7 +24,8 @@ export class NestPinoLogger implements LoggerService {
     this.write('info', message, context);
   }
   error(message: unknown, trace?: string, context?: string): void {
-    if (typeof message === 'object' && message !== null) this.logger.error({ context: context ?? trace, ...message });
+    if (typeof message === 'object' && message !== null)
+      this.logger.error({ context: context ?? trace, ...message });
     else this.logger.error({ context, trace }, stringify(message));
   }
   warn(message: unknown, context?: string): void {
@@ -38,7 +39,8 @@ export class NestPinoLogger implements LoggerService {
   }
 
   private write(level: 'info' | 'warn' | 'debug' | 'trace', message: unknown, context?: string) {
-    if (typeof message === 'object' && message !== null) this.logger[level]({ context, ...message });
+    if (typeof message === 'object' && message !== null)
+      this.logger[level]({ context, ...message });
     else this.logger[level]({ context }, stringify(message));
   }
 }

@@ -1,5 +1,12 @@
-import { DynamicModule, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { connect, type NatsConnection } from 'nats';
+import {
+  DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import { connect, Events, type NatsConnection } from 'nats';
 import { ReadinessRegistry } from '../health/readiness.registry';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
@@ -53,10 +60,10 @@ export class NatsModule implements OnModuleInit, OnApplicationShutdown {
 
   private async watchStatus(): Promise<void> {
     for await (const status of this.nc.status()) {
-      if (status.type === 'disconnect') this.connected = false;
-      if (status.type === 'reconnect') this.connected = true;
-      if (status.type === 'disconnect' || status.type === 'reconnect') {
-        this.logger.warn({ msg: `nats ${status.type}`, server: String(status.data) });
+      if (status.type === Events.Disconnect) this.connected = false;
+      if (status.type === Events.Reconnect) this.connected = true;
+      if (status.type === Events.Disconnect || status.type === Events.Reconnect) {
+        this.logger.warn({ msg: `nats ${status.type}`, server: typeof status.data === 'string' ? status.data : JSON.stringify(status.data) });
       }
     }
   }

@@ -3,7 +3,12 @@ import { MessagePattern, type NatsContext } from '@nestjs/microservices';
 import { CodedError, ErrorCodes, type AnyRpc, type RpcResult } from '@switchboard/contracts';
 import { context } from '@opentelemetry/api';
 import { namespaced } from '../nats/namespace';
-import { contextFromHeaders, inSpan, SpanKind, type TraceCarrier } from '../telemetry/trace-context';
+import {
+  contextFromHeaders,
+  inSpan,
+  SpanKind,
+  type TraceCarrier,
+} from '../telemetry/trace-context';
 import { describeIssues } from './validation-message';
 
 const logger = new Logger('rpc');
@@ -21,26 +26,44 @@ export function RpcHandler(contract: AnyRpc): MethodDecorator {
     descriptor.value = function rpcEntry(this: unknown, data: unknown, ctx: NatsContext) {
       const parent = contextFromHeaders(headersOf(ctx));
       return context.with(parent, () =>
-        inSpan(`rpc ${contract.subject}`, { kind: SpanKind.SERVER }, async (): Promise<RpcResult> => {
-          const request = contract.request.safeParse(data);
-          if (!request.success) {
-            logger.warn({ msg: 'rpc request refused', subject: contract.subject, reason: describeIssues(request.error) });
-            return { ok: false, error: { code: ErrorCodes.validation, message: describeIssues(request.error) } };
-          }
-          try {
-            const result = await original.call(this, request.data, ctx);
-            const reply = contract.reply.safeParse(result);
-            if (!reply.success) {
-              logger.error({ msg: 'rpc reply failed its schema', subject: contract.subject, reason: describeIssues(reply.error) });
-              return { ok: false, error: { code: ErrorCodes.internal, message: 'reply failed its schema' } };
+        inSpan(
+          `rpc ${contract.subject}`,
+          { kind: SpanKind.SERVER },
+          async (): Promise<RpcResult> => {
+            const request = contract.request.safeParse(data);
+            if (!request.success) {
+              logger.warn({
+                msg: 'rpc request refused',
+                subject: contract.subject,
+                reason: describeIssues(request.error),
+              });
+              return {
+                ok: false,
+                error: { code: ErrorCodes.validation, message: describeIssues(request.error) },
+              };
             }
-            return { ok: true, data: reply.data };
-          } catch (error) {
-            if (error instanceof CodedError) return { ok: false, error: error.toBody() };
-            logger.error({ msg: 'rpc handler failed', subject: contract.subject, err: error });
-            return { ok: false, error: { code: ErrorCodes.internal, message: 'internal error' } };
-          }
-        }),
+            try {
+              const result = await original.call(this, request.data, ctx);
+              const reply = contract.reply.safeParse(result);
+              if (!reply.success) {
+                logger.error({
+                  msg: 'rpc reply failed its schema',
+                  subject: contract.subject,
+                  reason: describeIssues(reply.error),
+                });
+                return {
+                  ok: false,
+                  error: { code: ErrorCodes.internal, message: 'reply failed its schema' },
+                };
+              }
+              return { ok: true, data: reply.data };
+            } catch (error) {
+              if (error instanceof CodedError) return { ok: false, error: error.toBody() };
+              logger.error({ msg: 'rpc handler failed', subject: contract.subject, err: error });
+              return { ok: false, error: { code: ErrorCodes.internal, message: 'internal error' } };
+            }
+          },
+        ),
       );
     };
     MessagePattern(namespaced(contract.subject))(target, key, descriptor);

@@ -30,7 +30,10 @@ export class RpcClient implements OnApplicationShutdown {
     return inSpan(`rpc call ${contract.subject}`, { kind: SpanKind.CLIENT }, async () => {
       const parsed = contract.request.safeParse(request);
       if (!parsed.success) {
-        throw new CodedError(ErrorCodes.validation, `refused to send ${contract.subject}: ${describeIssues(parsed.error)}`);
+        throw new CodedError(
+          ErrorCodes.validation,
+          `refused to send ${contract.subject}: ${describeIssues(parsed.error)}`,
+        );
       }
       const headers = natsHeaders();
       for (const [k, v] of Object.entries(currentTraceHeaders())) headers.set(k, v);
@@ -49,11 +52,15 @@ export class RpcClient implements OnApplicationShutdown {
         throw new CodedError(ErrorCodes.unavailable, `${contract.subject} unavailable`);
       }
       const result = RpcResultSchema.safeParse(raw);
-      if (!result.success) throw new CodedError(ErrorCodes.internal, `malformed reply from ${contract.subject}`);
+      if (!result.success)
+        throw new CodedError(ErrorCodes.internal, `malformed reply from ${contract.subject}`);
       if (!result.data.ok) throw new CodedError(result.data.error.code, result.data.error.message);
       const reply = contract.reply.safeParse(result.data.data);
       if (!reply.success) {
-        throw new CodedError(ErrorCodes.internal, `reply of ${contract.subject} failed its schema: ${describeIssues(reply.error)}`);
+        throw new CodedError(
+          ErrorCodes.internal,
+          `reply of ${contract.subject} failed its schema: ${describeIssues(reply.error)}`,
+        );
       }
       return reply.data as RpcReply<C>;
     });

@@ -16,7 +16,10 @@ export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Get()
-  list(@Caller() caller: Principal, @Query(new ZodPipe(ListQuery)) q: z.infer<typeof ListQuery>): Promise<{ items: AccountView[]; nextCursor: string | null }> {
+  list(
+    @Caller() caller: Principal,
+    @Query(new ZodPipe(ListQuery)) q: z.infer<typeof ListQuery>,
+  ): Promise<{ items: AccountView[]; nextCursor: string | null }> {
     requireTeam(caller, q.teamId);
     requireScope(caller, 'accounts:read');
     return this.accounts.list(q.teamId, q.limit, q.cursor);
@@ -29,7 +32,10 @@ export class AccountsController {
   }
 
   @Get(':id/token')
-  async token(@Caller() caller: Principal, @Param('id', uuidParam) id: string): Promise<RpcReply<typeof VaultTokenGet>> {
+  async token(
+    @Caller() caller: Principal,
+    @Param('id', uuidParam) id: string,
+  ): Promise<RpcReply<typeof VaultTokenGet>> {
     requireScope(caller, 'tokens:read');
     const account = await this.accounts.find(id, caller.isAdmin ? null : caller.teamId);
     return this.accounts.token(account);

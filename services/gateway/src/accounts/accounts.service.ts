@@ -13,7 +13,11 @@ export class AccountsService {
     private readonly rpc: RpcClient,
   ) {}
 
-  async list(teamId: string, limit: number, cursor?: string): Promise<{ items: AccountView[]; nextCursor: string | null }> {
+  async list(
+    teamId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: AccountView[]; nextCursor: string | null }> {
     const after = cursor ? decodeCursor(cursor) : null;
     const qb = this.dataSource.manager
       .createQueryBuilder(AccountEntity, 'a')
@@ -33,12 +37,18 @@ export class AccountsService {
 
   async find(id: string, teamId: string | null): Promise<AccountEntity> {
     const row = await this.dataSource.manager.findOne(AccountEntity, { where: { id } });
-    if (!row || (teamId !== null && row.teamId !== teamId)) throw new CodedError(ErrorCodes.notFound, 'not found');
+    if (!row || (teamId !== null && row.teamId !== teamId))
+      throw new CodedError(ErrorCodes.notFound, 'not found');
     return row;
   }
 
   async token(account: AccountEntity): Promise<RpcReply<typeof VaultTokenGet>> {
-    if (account.status === 'DISCONNECTED') throw new CodedError(ErrorCodes.notFound, 'the account was disconnected');
-    return this.rpc.call(VaultTokenGet, { connectionId: account.id, teamId: account.teamId, purpose: 'api' });
+    if (account.status === 'DISCONNECTED')
+      throw new CodedError(ErrorCodes.notFound, 'the account was disconnected');
+    return this.rpc.call(VaultTokenGet, {
+      connectionId: account.id,
+      teamId: account.teamId,
+      purpose: 'api',
+    });
   }
 }

@@ -21,7 +21,10 @@ type ConnectedData = AccountConnectedV1['data'];
 export class RegistryService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async upsertConnected(account: ConnectedAccount | ConnectedData, tx?: EntityManager): Promise<void> {
+  async upsertConnected(
+    account: ConnectedAccount | ConnectedData,
+    tx?: EntityManager,
+  ): Promise<void> {
     const a = 'connectionId' in account ? fromEvent(account) : account;
     await (tx ?? this.dataSource.manager).query(
       `INSERT INTO gateway.account AS acc (id, team_id, type, external_id, display_name, avatar_url, status,
@@ -34,8 +37,20 @@ export class RegistryService {
          status_reason = NULL, last_error = NULL, expires_at = EXCLUDED.expires_at,
          credential_version = EXCLUDED.credential_version, updated_at = now()
        WHERE acc.credential_version <= EXCLUDED.credential_version`,
-      [a.id, a.teamId, a.type, a.externalId, a.displayName, a.avatarUrl, a.memberId, a.endUserId,
-       JSON.stringify(a.metadata), a.connectedAt, a.expiresAt, a.credentialVersion],
+      [
+        a.id,
+        a.teamId,
+        a.type,
+        a.externalId,
+        a.displayName,
+        a.avatarUrl,
+        a.memberId,
+        a.endUserId,
+        JSON.stringify(a.metadata),
+        a.connectedAt,
+        a.expiresAt,
+        a.credentialVersion,
+      ],
     );
   }
 
@@ -55,7 +70,13 @@ export class RegistryService {
     await tx.query(
       `UPDATE gateway.account SET status = $2, status_reason = $3, last_error = $4, updated_at = now()
        WHERE id = $1 AND credential_version <= $5 AND status <> 'DISCONNECTED'`,
-      [d.connectionId, status, d.reason, d.providerError ?? d.detail.slice(0, 300), d.credentialVersion],
+      [
+        d.connectionId,
+        status,
+        d.reason,
+        d.providerError ?? d.detail.slice(0, 300),
+        d.credentialVersion,
+      ],
     );
   }
 
@@ -67,7 +88,10 @@ export class RegistryService {
     );
   }
 
-  async applyDisconnected(d: AccountDisconnectedV1['data'] | TokenRevokedV1['data'], tx: EntityManager): Promise<void> {
+  async applyDisconnected(
+    d: AccountDisconnectedV1['data'] | TokenRevokedV1['data'],
+    tx: EntityManager,
+  ): Promise<void> {
     await tx.query(
       `UPDATE gateway.account SET status = 'DISCONNECTED', status_reason = $2, is_main = false, updated_at = now()
        WHERE id = $1`,

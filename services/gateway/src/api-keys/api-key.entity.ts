@@ -1,6 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const API_SCOPES = ['accounts:read', 'accounts:write', 'tokens:read', 'webhooks:write', 'providers:write'] as const;
+export const API_SCOPES = [
+  'accounts:read',
+  'accounts:write',
+  'tokens:read',
+  'webhooks:write',
+  'providers:write',
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /** An API key, stored only as its SHA-256 hash. */

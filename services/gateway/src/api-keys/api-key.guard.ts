@@ -20,12 +20,16 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     if (isPublic || !req.path.startsWith('/api/')) return true;
     const header = req.headers['x-api-key'];
     const key = Array.isArray(header) ? header[0] : header;
-    if (!key || key.length > 200) throw new CodedError(ErrorCodes.unauthorized, 'missing or invalid x-api-key');
+    if (!key || key.length > 200)
+      throw new CodedError(ErrorCodes.unauthorized, 'missing or invalid x-api-key');
     const principal = await this.keys.authenticate(key);
     if (!principal) throw new CodedError(ErrorCodes.unauthorized, 'missing or invalid x-api-key');
     req.principal = principal;

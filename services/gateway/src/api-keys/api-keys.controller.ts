@@ -24,14 +24,20 @@ export class ApiKeysController {
   ) {}
 
   @Post()
-  async create(@Caller() caller: Principal, @Body(new ZodPipe(CreateKeyBody)) body: z.infer<typeof CreateKeyBody>): Promise<{ id: string; key: string }> {
+  async create(
+    @Caller() caller: Principal,
+    @Body(new ZodPipe(CreateKeyBody)) body: z.infer<typeof CreateKeyBody>,
+  ): Promise<{ id: string; key: string }> {
     requireTeam(caller, body.teamId);
     await this.teams.get(body.teamId);
     return this.keys.create(body.teamId, [...new Set(body.scopes)], body.rateLimitPerSecond);
   }
 
   @Get()
-  async list(@Caller() caller: Principal, @Query(new ZodPipe(ListKeysQuery)) q: z.infer<typeof ListKeysQuery>): Promise<{ items: ApiKeyView[]; nextCursor: null }> {
+  async list(
+    @Caller() caller: Principal,
+    @Query(new ZodPipe(ListKeysQuery)) q: z.infer<typeof ListKeysQuery>,
+  ): Promise<{ items: ApiKeyView[]; nextCursor: null }> {
     requireTeam(caller, q.teamId);
     return { items: await this.keys.list(q.teamId), nextCursor: null };
   }

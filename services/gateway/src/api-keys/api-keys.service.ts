@@ -58,7 +58,9 @@ export class ApiKeysService implements OnApplicationBootstrap {
     const hash = hashKey(key);
     const cached = this.cache.get(hash);
     if (cached && cached.until > Date.now()) return cached.principal;
-    const row = await this.dataSource.manager.findOne(ApiKeyEntity, { where: { hash, revokedAt: IsNull() } });
+    const row = await this.dataSource.manager.findOne(ApiKeyEntity, {
+      where: { hash, revokedAt: IsNull() },
+    });
     const principal: Principal | null = row
       ? {
           keyId: row.id,
@@ -72,7 +74,11 @@ export class ApiKeysService implements OnApplicationBootstrap {
     return principal;
   }
 
-  async create(teamId: string, scopes: string[], rateLimitPerSecond: number): Promise<{ id: string; key: string }> {
+  async create(
+    teamId: string,
+    scopes: string[],
+    rateLimitPerSecond: number,
+  ): Promise<{ id: string; key: string }> {
     const key = `sbk_${randomBytes(32).toString('base64url')}`;
     const id = randomUUID();
     await this.dataSource.manager.insert(ApiKeyEntity, {
@@ -106,7 +112,9 @@ export class ApiKeysService implements OnApplicationBootstrap {
   }
 
   async findTeamOf(id: string): Promise<string | null> {
-    const row = await this.dataSource.manager.findOne(ApiKeyEntity, { where: { id, revokedAt: IsNull() } });
+    const row = await this.dataSource.manager.findOne(ApiKeyEntity, {
+      where: { id, revokedAt: IsNull() },
+    });
     if (!row) throw new CodedError(ErrorCodes.notFound, 'not found');
     return row.teamId;
   }

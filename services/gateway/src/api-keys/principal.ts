@@ -24,5 +24,6 @@ export function requireTeam(principal: Principal, teamId: string): void {
 }
 
 export function requireAdmin(principal: Principal): void {
-  if (!principal.isAdmin) throw new CodedError(ErrorCodes.forbidden, 'this route needs an admin API key');
+  if (!principal.isAdmin)
+    throw new CodedError(ErrorCodes.forbidden, 'this route needs an admin API key');
 }

@@ -14,6 +14,12 @@ export function ensureBrowserId(req: Request, res: Response, secure: boolean): s
   const existing = readBrowserId(req);
   if (existing) return existing;
   const id = randomBytes(32).toString('base64url');
-  res.cookie(BROWSER_COOKIE, id, { httpOnly: true, sameSite: 'lax', secure, path: COOKIE_PATH, maxAge: 24 * 3600 * 1000 });
+  res.cookie(BROWSER_COOKIE, id, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: COOKIE_PATH,
+    maxAge: 24 * 3600 * 1000,
+  });
   return id;
 }

@@ -20,7 +20,10 @@ export class ConnectController {
   ) {}
 
   @Post('connect')
-  connect(@Caller() caller: Principal, @Body(new ZodPipe(ConnectBody)) body: ConnectBody): Promise<{ url: string }> {
+  connect(
+    @Caller() caller: Principal,
+    @Body(new ZodPipe(ConnectBody)) body: ConnectBody,
+  ): Promise<{ url: string }> {
     requireTeam(caller, body.teamId);
     requireScope(caller, 'accounts:write');
     return this.connects.connect(body);
@@ -42,12 +45,24 @@ export class ConnectController {
 
   @Public()
   @Get('callback/:type')
-  async callback(@Param('type') type: string, @Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async callback(
+    @Param('type') type: string,
+    @Query() query: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-store');
     const result = await this.connects.callback(type, query, readBrowserId(req));
     if (!result.redirectUrl) {
-      res.status(400).type('html').send(errorPage('This sign-in link is invalid or has expired. Please start connecting your account again.'));
+      res
+        .status(400)
+        .type('html')
+        .send(
+          errorPage(
+            'This sign-in link is invalid or has expired. Please start connecting your account again.',
+          ),
+        );
       return;
     }
     res.redirect(303, result.redirectUrl);

@@ -29,7 +29,11 @@ export class ConnectService {
   /** A Switchboard URL that, opened in the user's browser, binds the flow to it and goes to the platform. */
   async connect(body: ConnectBody): Promise<{ url: string }> {
     const team = await this.teams.get(body.teamId);
-    const redirectUrl = checkRedirectUrl(body.redirectUrl, team.allowedRedirectOrigins, this.env.DEV_MODE);
+    const redirectUrl = checkRedirectUrl(
+      body.redirectUrl,
+      team.allowedRedirectOrigins,
+      this.env.DEV_MODE,
+    );
     if (body.memberId && !(await this.teams.findMember(team.id, body.memberId))) {
       throw new CodedError(ErrorCodes.notFound, 'memberId: no such member in this team');
     }
@@ -48,12 +52,20 @@ export class ConnectService {
     return { url: url.toString() };
   }
 
-  launch(flowId: string, token: string, browserId: string): Promise<RpcReply<typeof OAuthFlowLaunch>> {
+  launch(
+    flowId: string,
+    token: string,
+    browserId: string,
+  ): Promise<RpcReply<typeof OAuthFlowLaunch>> {
     return this.rpc.call(OAuthFlowLaunch, { flowId, launchToken: token, browserId });
   }
 
   /** Ends the flow; the account is in the registry before the user is sent back (read-your-writes). */
-  async callback(typeSegment: string, query: Record<string, unknown>, browserId: string | null): Promise<RpcReply<typeof OAuthFlowComplete>> {
+  async callback(
+    typeSegment: string,
+    query: Record<string, unknown>,
+    browserId: string | null,
+  ): Promise<RpcReply<typeof OAuthFlowComplete>> {
     const result = await this.rpc.call(OAuthFlowComplete, {
       typeSegment: typeSegment.slice(0, 100),
       params: cleanParams(query),

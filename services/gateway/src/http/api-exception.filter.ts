@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { CodedError } from '@switchboard/contracts';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +22,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error({ msg: 'request failed', errorId: body.errorId, code: body.code, err: exception });
+      this.logger.error({
+        msg: 'request failed',
+        errorId: body.errorId,
+        code: body.code,
+        err: exception,
+      });
     }
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }
@@ -42,11 +54,21 @@ export class ApiExceptionFilter implements ExceptionFilter {
           : exception.message;
       return this.body(statusCode, code, message);
     }
-    return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal-error', 'internal error', randomUUID());
+    return this.body(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      'internal-error',
+      'internal error',
+      randomUUID(),
+    );
   }
 
   private body(statusCode: number, code: string, message: string, errorId?: string): ApiErrorBody {
-    const result: ApiErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code };
+    const result: ApiErrorBody = {
+      statusCode,
+      error: STATUS_CODES[statusCode] ?? 'Error',
+      message,
+      code,
+    };
     if (errorId) result.errorId = errorId;
     return result;
   }

@@ -10,7 +10,9 @@ const CursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
 
 export function decodeCursor(cursor: string): { at: string; id: string } {
   try {
-    const [at, id] = CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    const [at, id] = CursorSchema.parse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
     return { at, id };
   } catch {
     throw new CodedError(ErrorCodes.validation, 'cursor: not a cursor this API returned');

@@ -14,9 +14,17 @@ export class NotificationsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  list(@Caller() caller: Principal, @Query(new ZodPipe(ListQuery)) q: z.infer<typeof ListQuery>): Promise<RpcReply<typeof NotifierInboxList>> {
+  list(
+    @Caller() caller: Principal,
+    @Query(new ZodPipe(ListQuery)) q: z.infer<typeof ListQuery>,
+  ): Promise<RpcReply<typeof NotifierInboxList>> {
     requireTeam(caller, q.teamId);
     requireScope(caller, 'accounts:read');
-    return this.rpc.call(NotifierInboxList, { teamId: q.teamId, memberId: q.memberId ?? null, limit: q.limit, cursor: q.cursor ?? null });
+    return this.rpc.call(NotifierInboxList, {
+      teamId: q.teamId,
+      memberId: q.memberId ?? null,
+      limit: q.limit,
+      cursor: q.cursor ?? null,
+    });
   }
 }

@@ -9,7 +9,9 @@ export class RecipientsController {
   constructor(private readonly teams: TeamsService) {}
 
   @RpcHandler(GatewayRecipientsGet)
-  async recipients(req: RpcRequest<typeof GatewayRecipientsGet>): Promise<RpcReply<typeof GatewayRecipientsGet>> {
+  async recipients(
+    req: RpcRequest<typeof GatewayRecipientsGet>,
+  ): Promise<RpcReply<typeof GatewayRecipientsGet>> {
     return { recipients: await this.teams.recipients(req.teamId, req.memberId) };
   }
 }

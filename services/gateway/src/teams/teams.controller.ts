@@ -12,7 +12,10 @@ export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
   @Post()
-  create(@Caller() caller: Principal, @Body(new ZodPipe(CreateTeamBody)) body: z.infer<typeof CreateTeamBody>): Promise<TeamView> {
+  create(
+    @Caller() caller: Principal,
+    @Body(new ZodPipe(CreateTeamBody)) body: z.infer<typeof CreateTeamBody>,
+  ): Promise<TeamView> {
     requireAdmin(caller);
     return this.teams.create(body);
   }

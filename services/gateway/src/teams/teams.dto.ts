@@ -1,7 +1,21 @@
 import { z } from 'zod';
 import { PLANS } from './team.entity';
 
-export const LOCALES = ['en', 'pl', 'fr', 'hi', 'sv', 'de', 'es', 'it', 'nl', 'pt', 'ru', 'tr', 'zh'] as const;
+export const LOCALES = [
+  'en',
+  'pl',
+  'fr',
+  'hi',
+  'sv',
+  'de',
+  'es',
+  'it',
+  'nl',
+  'pt',
+  'ru',
+  'tr',
+  'zh',
+] as const;
 
 const origin = z
   .string()
@@ -9,7 +23,9 @@ const origin = z
   .refine((v) => {
     try {
       const u = new URL(v);
-      return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === v.replace(/\/$/, '');
+      return (
+        (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === v.replace(/\/$/, '')
+      );
     } catch {
       return false;
     }

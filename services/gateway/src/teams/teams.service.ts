@@ -68,10 +68,19 @@ export class TeamsService {
 
   /** The member who connected the account plus the team's admins, each once. */
   async recipients(teamId: string, memberId: string | null): Promise<Recipient[]> {
-    const members = await this.dataSource.manager.find(MemberEntity, { where: { teamId }, order: { createdAt: 'ASC' } });
+    const members = await this.dataSource.manager.find(MemberEntity, {
+      where: { teamId },
+      order: { createdAt: 'ASC' },
+    });
     return members
       .filter((m) => m.role === 'admin' || m.id === memberId)
-      .map((m) => ({ memberId: m.id, email: m.email, name: m.name, locale: m.locale, role: m.role }));
+      .map((m) => ({
+        memberId: m.id,
+        email: m.email,
+        name: m.name,
+        locale: m.locale,
+        role: m.role,
+      }));
   }
 }
 
@@ -86,5 +95,13 @@ export function teamView(team: TeamEntity): TeamView {
 }
 
 function memberView(m: MemberEntity): MemberView {
-  return { id: m.id, teamId: m.teamId, email: m.email, name: m.name, locale: m.locale, role: m.role, createdAt: m.createdAt.toISOString() };
+  return {
+    id: m.id,
+    teamId: m.teamId,
+    email: m.email,
+    name: m.name,
+    locale: m.locale,
+    role: m.role,
+    createdAt: m.createdAt.toISOString(),
+  };
 }

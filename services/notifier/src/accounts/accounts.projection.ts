@@ -26,7 +26,10 @@ export class AccountsProjection {
   }
 
   async find(connectionId: string, tx: EntityManager): Promise<KnownAccount | null> {
-    const rows: KnownAccount[] = await tx.query(`SELECT * FROM notifier.account WHERE connection_id = $1`, [connectionId]);
+    const rows: KnownAccount[] = await tx.query(
+      `SELECT * FROM notifier.account WHERE connection_id = $1`,
+      [connectionId],
+    );
     return rows[0] ?? null;
   }
 }

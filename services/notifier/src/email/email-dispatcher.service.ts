@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { metricsRegistry } from '@switchboard/platform';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -60,8 +66,17 @@ export class EmailDispatcherService implements OnApplicationBootstrap, OnApplica
       );
       for (const row of rows) {
         try {
-          await this.mailer.send({ id: row.id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body });
-          await tx.query(`UPDATE notifier.email_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = $1`, [row.id]);
+          await this.mailer.send({
+            id: row.id,
+            to: row.recipient,
+            subject: row.subject,
+            text: row.text_body,
+            html: row.html_body,
+          });
+          await tx.query(
+            `UPDATE notifier.email_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = $1`,
+            [row.id],
+          );
           emailsSent.inc({ outcome: 'sent' });
         } catch (error) {
           const attempts = row.attempts + 1;
@@ -73,7 +88,12 @@ export class EmailDispatcherService implements OnApplicationBootstrap, OnApplica
             [row.id, attempts, status, String(error).slice(0, 500), delaySeconds],
           );
           emailsSent.inc({ outcome: status === 'failed' ? 'failed' : 'retry' });
-          this.logger.warn({ msg: 'email not sent; will retry', deliveryId: row.id, attempts, error: String(error).slice(0, 200) });
+          this.logger.warn({
+            msg: 'email not sent; will retry',
+            deliveryId: row.id,
+            attempts,
+            error: String(error).slice(0, 200),
+          });
         }
       }
       return rows.length;

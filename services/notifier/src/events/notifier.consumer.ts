@@ -1,5 +1,9 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ACCOUNT_CONNECTED_V1, ACCOUNT_RECONNECTED_V1, REFRESH_FAILED_V1 } from '@switchboard/contracts';
+import {
+  ACCOUNT_CONNECTED_V1,
+  ACCOUNT_RECONNECTED_V1,
+  REFRESH_FAILED_V1,
+} from '@switchboard/contracts';
 import { EventConsumer } from '@switchboard/bus';
 import { AccountsProjection } from '../accounts/accounts.projection';
 import { NotifyService } from './notify.service';

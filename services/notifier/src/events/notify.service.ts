@@ -25,7 +25,10 @@ export class NotifyService {
     const account = await this.accounts.find(d.connectionId, tx);
     // the connect event is still on its way: fail so the bus redelivers this one later
     if (!account) throw new Error(`account ${d.connectionId} not known yet`);
-    const { recipients } = await this.rpc.call(GatewayRecipientsGet, { teamId: d.teamId, memberId: account.member_id });
+    const { recipients } = await this.rpc.call(GatewayRecipientsGet, {
+      teamId: d.teamId,
+      memberId: account.member_id,
+    });
     const reconnectUrl = `${this.env.PUBLIC_URL.replace(/\/$/, '')}/`;
     const message = refreshFailedMessage(d, account, reconnectUrl);
     const now = new Date();
@@ -40,7 +43,19 @@ export class NotifyService {
         `INSERT INTO notifier.email_delivery (id, dedupe_key, team_id, member_id, connection_id, recipient, locale,
            subject, text_body, html_body, status, next_attempt_at, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $11) ON CONFLICT (dedupe_key) DO NOTHING`,
-        [randomUUID(), key, d.teamId, r.memberId, d.connectionId, r.email, r.locale, message.subject, message.text, message.html, now],
+        [
+          randomUUID(),
+          key,
+          d.teamId,
+          r.memberId,
+          d.connectionId,
+          r.email,
+          r.locale,
+          message.subject,
+          message.text,
+          message.html,
+          now,
+        ],
       );
     }
   }

@@ -1,5 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { CodedError, ErrorCodes, NotifierInboxList, type Notification, type RpcReply, type RpcRequest } from '@switchboard/contracts';
+import {
+  CodedError,
+  ErrorCodes,
+  NotifierInboxList,
+  type Notification,
+  type RpcReply,
+  type RpcRequest,
+} from '@switchboard/contracts';
 import { RpcHandler } from '@switchboard/platform';
 import { DataSource } from 'typeorm';
 
@@ -20,7 +27,9 @@ export class InboxController {
   constructor(private readonly dataSource: DataSource) {}
 
   @RpcHandler(NotifierInboxList)
-  async list(req: RpcRequest<typeof NotifierInboxList>): Promise<RpcReply<typeof NotifierInboxList>> {
+  async list(
+    req: RpcRequest<typeof NotifierInboxList>,
+  ): Promise<RpcReply<typeof NotifierInboxList>> {
     const after = req.cursor ? decode(req.cursor) : null;
     const rows: NotificationRow[] = await this.dataSource.query(
       `SELECT * FROM notifier.notification
@@ -33,7 +42,12 @@ export class InboxController {
     const last = page[page.length - 1];
     return {
       items: page.map(toNotification),
-      nextCursor: rows.length > req.limit && last ? Buffer.from(JSON.stringify([new Date(last.created_at).toISOString(), last.id])).toString('base64url') : null,
+      nextCursor:
+        rows.length > req.limit && last
+          ? Buffer.from(
+              JSON.stringify([new Date(last.created_at).toISOString(), last.id]),
+            ).toString('base64url')
+          : null,
     };
   }
 }
@@ -54,7 +68,10 @@ function toNotification(r: NotificationRow): Notification {
 
 function decode(cursor: string): { at: string; id: string } {
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      string,
+      string,
+    ];
     if (Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad');
     return { at, id };
   } catch {

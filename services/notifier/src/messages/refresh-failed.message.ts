@@ -10,11 +10,21 @@ export interface RenderedMessage {
   html: string;
 }
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
 
 /** "Your X account @name needs to be reconnected", with why and what to do. */
-export function refreshFailedMessage(event: RefreshFailedV1['data'], account: KnownAccount, reconnectUrl: string): RenderedMessage {
+export function refreshFailedMessage(
+  event: RefreshFailedV1['data'],
+  account: KnownAccount,
+  reconnectUrl: string,
+): RenderedMessage {
   const platform = platformName(event.type);
   const who = account.display_name || account.external_id;
   const title = `Your ${platform} account ${who} needs to be reconnected`;

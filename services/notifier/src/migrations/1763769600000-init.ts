@@ -29,8 +29,12 @@ export class Init1763769600000 implements MigrationInterface {
         created_at    timestamptz NOT NULL,
         read_at       timestamptz
       )`);
-    await q.query(`CREATE UNIQUE INDEX notification_dedupe_idx ON notifier.notification (dedupe_key)`);
-    await q.query(`CREATE INDEX notification_team_idx ON notifier.notification (team_id, created_at, id)`);
+    await q.query(
+      `CREATE UNIQUE INDEX notification_dedupe_idx ON notifier.notification (dedupe_key)`,
+    );
+    await q.query(
+      `CREATE INDEX notification_team_idx ON notifier.notification (team_id, created_at, id)`,
+    );
     await q.query(`
       CREATE TABLE notifier.email_delivery (
         id              uuid PRIMARY KEY,
@@ -50,7 +54,9 @@ export class Init1763769600000 implements MigrationInterface {
         created_at      timestamptz NOT NULL,
         sent_at         timestamptz
       )`);
-    await q.query(`CREATE UNIQUE INDEX email_delivery_dedupe_idx ON notifier.email_delivery (dedupe_key)`);
+    await q.query(
+      `CREATE UNIQUE INDEX email_delivery_dedupe_idx ON notifier.email_delivery (dedupe_key)`,
+    );
     await q.query(
       `CREATE INDEX email_delivery_pending_idx ON notifier.email_delivery (next_attempt_at) WHERE status = 'pending'`,
     );

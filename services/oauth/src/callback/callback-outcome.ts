@@ -1,4 +1,8 @@
-import { callbackParamPrefix, type ConnectedAccount, type PlatformType } from '@switchboard/contracts';
+import {
+  callbackParamPrefix,
+  type ConnectedAccount,
+  type PlatformType,
+} from '@switchboard/contracts';
 
 /** What a callback ended in: the documented redirect parameter plus what to record. */
 export type CallbackOutcome =
@@ -8,7 +12,10 @@ export type CallbackOutcome =
   | { kind: 'not-enough-permissions'; missing: string[] }
   | { kind: 'error'; code: string; message: string };
 
-export function outcomeParams(type: PlatformType, outcome: CallbackOutcome): Record<string, string> {
+export function outcomeParams(
+  type: PlatformType,
+  outcome: CallbackOutcome,
+): Record<string, string> {
   const p = callbackParamPrefix(type);
   switch (outcome.kind) {
     case 'success':

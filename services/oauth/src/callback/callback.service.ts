@@ -49,7 +49,12 @@ export class CallbackService {
     if (!flow) return { redirectUrl: null, outcome: 'invalid-state', account: null };
     const outcome = await this.judge(flow, type, req);
     if (outcome.kind !== 'success') await this.fail(flow, outcome);
-    this.logger.log({ msg: 'callback completed', flowId: flow.id, type: flow.type, outcome: outcomeName(outcome) });
+    this.logger.log({
+      msg: 'callback completed',
+      flowId: flow.id,
+      type: flow.type,
+      outcome: outcomeName(outcome),
+    });
     return {
       redirectUrl: outcomeUrl(flow.redirectUrl, outcomeParams(flow.type as PlatformType, outcome)),
       outcome: outcomeName(outcome),
@@ -72,10 +77,16 @@ export class CallbackService {
     });
   }
 
-  private async judge(flow: FlowEntity, type: PlatformType, req: CompleteRequest): Promise<CallbackOutcome> {
+  private async judge(
+    flow: FlowEntity,
+    type: PlatformType,
+    req: CompleteRequest,
+  ): Promise<CallbackOutcome> {
     const p = req.params;
-    if (!p.state || flow.stateHash !== sha256(p.state)) return { kind: 'invalid-state', detail: 'state missing or unknown' };
-    if (flow.type !== type) return { kind: 'invalid-state', detail: 'callback for another platform' };
+    if (!p.state || flow.stateHash !== sha256(p.state))
+      return { kind: 'invalid-state', detail: 'state missing or unknown' };
+    if (flow.type !== type)
+      return { kind: 'invalid-state', detail: 'callback for another platform' };
     if (!req.browserId || flow.browserHash !== sha256(req.browserId)) {
       return { kind: 'invalid-state', detail: 'flow started in another browser' };
     }
@@ -93,9 +104,18 @@ export class CallbackService {
     if (p.error) {
       return p.error === 'access_denied'
         ? { kind: 'denied' }
-        : { kind: 'error', code: 'provider-error', message: `the platform answered ${p.error.slice(0, 100)}` };
+        : {
+            kind: 'error',
+            code: 'provider-error',
+            message: `the platform answered ${p.error.slice(0, 100)}`,
+          };
     }
-    if (!p.code) return { kind: 'error', code: 'missing-code', message: 'the platform sent no authorization code' };
+    if (!p.code)
+      return {
+        kind: 'error',
+        code: 'missing-code',
+        message: 'the platform sent no authorization code',
+      };
     try {
       const tokens = await adapter.exchangeCode({
         code: p.code,
@@ -109,12 +129,21 @@ export class CallbackService {
       const account = await this.connect(flow, type, identity, tokens);
       return { kind: 'success', account };
     } catch (error) {
-      if (error instanceof CodedError) return { kind: 'error', code: error.code, message: error.message };
+      if (error instanceof CodedError)
+        return { kind: 'error', code: error.code, message: error.message };
       if (isProviderError(error)) {
-        return { kind: 'error', code: 'exchange-failed', message: `the platform refused the authorization (${error.providerCode ?? error.status ?? 'error'})` };
+        return {
+          kind: 'error',
+          code: 'exchange-failed',
+          message: `the platform refused the authorization (${error.providerCode ?? error.status ?? 'error'})`,
+        };
       }
       this.logger.error({ msg: 'callback failed', flowId: flow.id, err: error });
-      return { kind: 'error', code: 'internal-error', message: 'something went wrong; please try again' };
+      return {
+        kind: 'error',
+        code: 'internal-error',
+        message: 'something went wrong; please try again',
+      };
     }
   }
 
@@ -130,7 +159,10 @@ export class CallbackService {
         : { teamId: flow.teamId, type, externalId: identity.externalId },
     });
     if (flow.reconnectConnectionId && (!existing || existing.externalId !== identity.externalId)) {
-      throw new CodedError('reconnect-account-mismatch', 'a different account was authorized than the one being reconnected');
+      throw new CodedError(
+        'reconnect-account-mismatch',
+        'a different account was authorized than the one being reconnected',
+      );
     }
     const connectionId = existing?.id ?? randomUUID();
     const stored = await this.rpc.call(VaultCredentialsPut, {
@@ -167,7 +199,14 @@ export class CallbackService {
     await this.dataSource.transaction(async (tx) => {
       await tx.upsert(
         ConnectionEntity,
-        { id: connectionId, teamId: flow.teamId, type, externalId: identity.externalId, createdAt: existing?.createdAt ?? now, updatedAt: now },
+        {
+          id: connectionId,
+          teamId: flow.teamId,
+          type,
+          externalId: identity.externalId,
+          createdAt: existing?.createdAt ?? now,
+          updatedAt: now,
+        },
         ['id'],
       );
       await this.finish(tx, flow, 'success');
@@ -197,7 +236,10 @@ export class CallbackService {
     return account;
   }
 
-  private async fail(flow: FlowEntity, outcome: Exclude<CallbackOutcome, { kind: 'success' }>): Promise<void> {
+  private async fail(
+    flow: FlowEntity,
+    outcome: Exclude<CallbackOutcome, { kind: 'success' }>,
+  ): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const claimed: [unknown[], number] = await tx.query(
         `UPDATE oauth.flow SET status = 'failed', outcome = $2, code_verifier = NULL, completed_at = now()

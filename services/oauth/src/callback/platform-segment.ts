@@ -1,6 +1,8 @@
 import { callbackParamPrefix, PLATFORM_TYPES, type PlatformType } from '@switchboard/contracts';
 
-const bySegment = new Map<string, PlatformType>(PLATFORM_TYPES.map((t) => [callbackParamPrefix(t), t]));
+const bySegment = new Map<string, PlatformType>(
+  PLATFORM_TYPES.map((t) => [callbackParamPrefix(t), t]),
+);
 
 /** `google-business` → `GOOGLE_BUSINESS`; `custom-acme` → `CUSTOM_OAUTH2:acme`; else null. */
 export function typeFromSegment(segment: string): PlatformType | null {

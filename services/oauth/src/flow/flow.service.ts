@@ -59,8 +59,16 @@ export class FlowService {
   /** Binds the flow to the browser that opened the link, once, and returns the provider URL. */
   async launch(req: RpcRequest<typeof OAuthFlowLaunch>): Promise<RpcReply<typeof OAuthFlowLaunch>> {
     const flow = await this.dataSource.manager.findOne(FlowEntity, { where: { id: req.flowId } });
-    if (!flow || flow.status !== 'created' || flow.expiresAt <= new Date() || !sameHash(req.launchToken, flow.launchTokenHash)) {
-      throw new CodedError(ErrorCodes.invalidState, 'this connect link is invalid, expired or already used');
+    if (
+      !flow ||
+      flow.status !== 'created' ||
+      flow.expiresAt <= new Date() ||
+      !sameHash(req.launchToken, flow.launchTokenHash)
+    ) {
+      throw new CodedError(
+        ErrorCodes.invalidState,
+        'this connect link is invalid, expired or already used',
+      );
     }
     const type = flow.type as PlatformType;
     const adapter = this.providers.get(type);
@@ -72,7 +80,8 @@ export class FlowService {
        WHERE id = $1 AND status = 'created'`,
       [flow.id, sha256(state), sha256(req.browserId), pkce?.verifier ?? null, redirectUri],
     );
-    if (result[1] !== 1) throw new CodedError(ErrorCodes.invalidState, 'this connect link was already used');
+    if (result[1] !== 1)
+      throw new CodedError(ErrorCodes.invalidState, 'this connect link was already used');
     return {
       authorizationUrl: adapter.authorizationUrl({
         state,

@@ -25,7 +25,19 @@ export class AttemptsRepository {
       `INSERT INTO refresh_scheduler.attempt
          (connection_id, team_id, type, started_at, duration_ms, trigger, outcome, provider_status, error, trace_id, replica)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [a.connectionId, a.teamId, a.type, a.startedAt, a.durationMs, a.trigger, a.outcome, a.providerStatus, a.error?.slice(0, 1000) ?? null, a.traceId, a.replica],
+      [
+        a.connectionId,
+        a.teamId,
+        a.type,
+        a.startedAt,
+        a.durationMs,
+        a.trigger,
+        a.outcome,
+        a.providerStatus,
+        a.error?.slice(0, 1000) ?? null,
+        a.traceId,
+        a.replica,
+      ],
     );
   }
 

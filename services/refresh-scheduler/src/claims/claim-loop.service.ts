@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import {
   CodedError,
   REFRESH_FAILED_V1,
@@ -60,7 +66,11 @@ export class ClaimLoopService implements OnApplicationBootstrap, OnApplicationSh
       if (free > 0) {
         try {
           const stop = claimDuration.startTimer();
-          claimed = await this.claims.claim(this.owner, Math.min(free, this.env.SCHEDULER_BATCH), this.env.SCHEDULER_LEASE_MS);
+          claimed = await this.claims.claim(
+            this.owner,
+            Math.min(free, this.env.SCHEDULER_BATCH),
+            this.env.SCHEDULER_LEASE_MS,
+          );
           stop();
           await this.purge();
         } catch (error) {
@@ -71,7 +81,13 @@ export class ClaimLoopService implements OnApplicationBootstrap, OnApplicationSh
         if (row.taken_over) leaseTakeovers.inc();
         this.inFlight += 1;
         const work = this.refresh(row)
-          .catch((error: unknown) => this.logger.error({ msg: 'refresh handling failed', connectionId: row.connection_id, err: error }))
+          .catch((error: unknown) =>
+            this.logger.error({
+              msg: 'refresh handling failed',
+              connectionId: row.connection_id,
+              err: error,
+            }),
+          )
           .finally(() => {
             this.inFlight -= 1;
             workers.delete(work);
@@ -79,7 +95,9 @@ export class ClaimLoopService implements OnApplicationBootstrap, OnApplicationSh
         workers.add(work);
       }
       if (claimed.length === 0 || this.inFlight >= this.env.SCHEDULER_CONCURRENCY) {
-        await new Promise((r) => setTimeout(r, claimed.length === 0 ? this.env.SCHEDULER_POLL_MS : 20));
+        await new Promise((r) =>
+          setTimeout(r, claimed.length === 0 ? this.env.SCHEDULER_POLL_MS : 20),
+        );
       }
     }
     await Promise.allSettled(workers);
@@ -87,31 +105,45 @@ export class ClaimLoopService implements OnApplicationBootstrap, OnApplicationSh
 
   private async refresh(row: ClaimedRow): Promise<void> {
     const startedAt = new Date();
-    await inSpan('scheduler.refresh', { attributes: { 'switchboard.platform': row.type, 'switchboard.connection_id': row.connection_id } }, async () => {
-      const traceId = currentTraceId();
-      let outcome: RefreshOutcome;
-      try {
-        outcome = await this.rpc.call(VaultRefresh, { connectionId: row.connection_id, teamId: row.team_id, trigger: 'scheduled' }, { timeoutMs: 20_000 });
-      } catch (error) {
-        const reason = error instanceof CodedError ? `${error.code}: ${error.message}` : 'vault call failed';
-        outcome = { outcome: 'transient', reason, retryAfterSeconds: null, providerStatus: null };
-      }
-      refreshAttempts.inc({ platform: row.type, outcome: outcome.outcome });
-      await this.attempts.record({
-        connectionId: row.connection_id,
-        teamId: row.team_id,
-        type: row.type,
-        startedAt,
-        durationMs: Date.now() - startedAt.getTime(),
-        trigger: 'scheduled',
-        outcome: outcome.outcome,
-        providerStatus: outcome.outcome === 'refreshed' ? null : outcome.providerStatus,
-        error: outcome.outcome === 'refreshed' ? null : outcome.reason,
-        traceId,
-        replica: this.owner,
-      });
-      await this.settle(row, outcome);
-    });
+    await inSpan(
+      'scheduler.refresh',
+      {
+        attributes: {
+          'switchboard.platform': row.type,
+          'switchboard.connection_id': row.connection_id,
+        },
+      },
+      async () => {
+        const traceId = currentTraceId();
+        let outcome: RefreshOutcome;
+        try {
+          outcome = await this.rpc.call(
+            VaultRefresh,
+            { connectionId: row.connection_id, teamId: row.team_id, trigger: 'scheduled' },
+            { timeoutMs: 20_000 },
+          );
+        } catch (error) {
+          const reason =
+            error instanceof CodedError ? `${error.code}: ${error.message}` : 'vault call failed';
+          outcome = { outcome: 'transient', reason, retryAfterSeconds: null, providerStatus: null };
+        }
+        refreshAttempts.inc({ platform: row.type, outcome: outcome.outcome });
+        await this.attempts.record({
+          connectionId: row.connection_id,
+          teamId: row.team_id,
+          type: row.type,
+          startedAt,
+          durationMs: Date.now() - startedAt.getTime(),
+          trigger: 'scheduled',
+          outcome: outcome.outcome,
+          providerStatus: outcome.outcome === 'refreshed' ? null : outcome.providerStatus,
+          error: outcome.outcome === 'refreshed' ? null : outcome.reason,
+          traceId,
+          replica: this.owner,
+        });
+        await this.settle(row, outcome);
+      },
+    );
   }
 
   private async settle(row: ClaimedRow, outcome: RefreshOutcome): Promise<void> {
@@ -131,7 +163,12 @@ export class ClaimLoopService implements OnApplicationBootstrap, OnApplicationSh
       case 'reauth_required':
       case 'permission_lost':
         // the vault marked the credential dead and announced RefreshFailed with it
-        await this.claims.settle(this.owner, row.connection_id, { nextDueAt: null, state: 'dead', attempts: row.attempts + 1, outcome: outcome.outcome });
+        await this.claims.settle(this.owner, row.connection_id, {
+          nextDueAt: null,
+          state: 'dead',
+          attempts: row.attempts + 1,
+          outcome: outcome.outcome,
+        });
         return;
       case 'transient': {
         const attempts = row.attempts + 1;
@@ -140,16 +177,31 @@ export class ClaimLoopService implements OnApplicationBootstrap, OnApplicationSh
           await this.exhausted(row, attempts, outcome.reason, outcome.providerStatus);
           return;
         }
-        await this.claims.settle(this.owner, row.connection_id, { nextDueAt: retryAt, state: 'scheduled', attempts, outcome: 'transient' });
+        await this.claims.settle(this.owner, row.connection_id, {
+          nextDueAt: retryAt,
+          state: 'scheduled',
+          attempts,
+          outcome: 'transient',
+        });
         return;
       }
     }
   }
 
   /** The platform stayed unavailable for as long as the token lived: announce it once. */
-  private async exhausted(row: ClaimedRow, attempts: number, reason: string, providerStatus: number | null): Promise<void> {
+  private async exhausted(
+    row: ClaimedRow,
+    attempts: number,
+    reason: string,
+    providerStatus: number | null,
+  ): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const settled = await this.claims.settle(this.owner, row.connection_id, { nextDueAt: null, state: 'dead', attempts, outcome: 'transient_exhausted' }, tx);
+      const settled = await this.claims.settle(
+        this.owner,
+        row.connection_id,
+        { nextDueAt: null, state: 'dead', attempts, outcome: 'transient_exhausted' },
+        tx,
+      );
       if (!settled) return;
       await this.outbox.enqueue(
         tx,

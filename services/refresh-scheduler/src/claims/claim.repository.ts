@@ -36,7 +36,14 @@ export class ClaimRepository {
   async settle(
     owner: string,
     connectionId: string,
-    patch: { nextDueAt: Date | null; state: string; attempts: number; outcome: string; expiresAt?: string | null; credentialVersion?: number },
+    patch: {
+      nextDueAt: Date | null;
+      state: string;
+      attempts: number;
+      outcome: string;
+      expiresAt?: string | null;
+      credentialVersion?: number;
+    },
     tx: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
     const result: [unknown[], number] = await tx.query(
@@ -44,7 +51,16 @@ export class ClaimRepository {
          expires_at = COALESCE($7, expires_at), credential_version = GREATEST(credential_version, COALESCE($8, credential_version)),
          lease_owner = NULL, lease_until = NULL, updated_at = now()
        WHERE connection_id = $1 AND lease_owner = $2`,
-      [connectionId, owner, patch.nextDueAt, patch.state, patch.attempts, patch.outcome, patch.expiresAt ?? null, patch.credentialVersion ?? null],
+      [
+        connectionId,
+        owner,
+        patch.nextDueAt,
+        patch.state,
+        patch.attempts,
+        patch.outcome,
+        patch.expiresAt ?? null,
+        patch.credentialVersion ?? null,
+      ],
     );
     return result[1] === 1;
   }

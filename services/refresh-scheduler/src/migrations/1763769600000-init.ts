@@ -38,7 +38,9 @@ export class Init1763769600000 implements MigrationInterface {
         trace_id        text,
         replica         text NOT NULL
       )`);
-    await q.query(`CREATE INDEX attempt_connection_idx ON refresh_scheduler.attempt (connection_id, started_at)`);
+    await q.query(
+      `CREATE INDEX attempt_connection_idx ON refresh_scheduler.attempt (connection_id, started_at)`,
+    );
     await q.query(`CREATE INDEX attempt_started_idx ON refresh_scheduler.attempt (started_at)`);
     await createBusTables(q, 'refresh_scheduler');
   }

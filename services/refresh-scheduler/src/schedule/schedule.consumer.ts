@@ -23,9 +23,12 @@ export class ScheduleConsumer implements OnApplicationBootstrap {
         [ACCOUNT_CONNECTED_V1]: (e, tx) => this.schedules.plan(e.data, tx),
         [ACCOUNT_RECONNECTED_V1]: (e, tx) => this.schedules.plan(e.data, tx),
         [TOKEN_REFRESHED_V1]: (e, tx) => this.schedules.refreshed(e.data, tx),
-        [REFRESH_FAILED_V1]: (e, tx) => this.schedules.stop(e.data.connectionId, 'dead', e.data.credentialVersion, tx),
-        [ACCOUNT_DISCONNECTED_V1]: (e, tx) => this.schedules.stop(e.data.connectionId, 'stopped', null, tx),
-        [TOKEN_REVOKED_V1]: (e, tx) => this.schedules.stop(e.data.connectionId, 'stopped', null, tx),
+        [REFRESH_FAILED_V1]: (e, tx) =>
+          this.schedules.stop(e.data.connectionId, 'dead', e.data.credentialVersion, tx),
+        [ACCOUNT_DISCONNECTED_V1]: (e, tx) =>
+          this.schedules.stop(e.data.connectionId, 'stopped', null, tx),
+        [TOKEN_REVOKED_V1]: (e, tx) =>
+          this.schedules.stop(e.data.connectionId, 'stopped', null, tx),
       },
     });
   }

@@ -4,7 +4,10 @@ import type { EntityManager } from 'typeorm';
 import { SCHEDULER_ENV, type SchedulerEnv } from '../config';
 import { nextRefreshAt, type LeadPolicy } from './lead-time';
 
-type Plan = Pick<AccountConnectedV1['data'], 'connectionId' | 'teamId' | 'type' | 'credentialVersion' | 'expiresAt' | 'refreshable'>;
+type Plan = Pick<
+  AccountConnectedV1['data'],
+  'connectionId' | 'teamId' | 'type' | 'credentialVersion' | 'expiresAt' | 'refreshable'
+>;
 
 /** Keeps one schedule row per connection, from the events that change its credential. */
 @Injectable()
@@ -12,7 +15,11 @@ export class ScheduleService {
   readonly lead: LeadPolicy;
 
   constructor(@Inject(SCHEDULER_ENV) env: SchedulerEnv) {
-    this.lead = { minLeadSeconds: env.SCHEDULER_MIN_LEAD_SECONDS, maxLeadSeconds: env.SCHEDULER_MAX_LEAD_SECONDS, fraction: 0.25 };
+    this.lead = {
+      minLeadSeconds: env.SCHEDULER_MIN_LEAD_SECONDS,
+      maxLeadSeconds: env.SCHEDULER_MAX_LEAD_SECONDS,
+      fraction: 0.25,
+    };
   }
 
   dueAt(expiresAt: string | null): Date | null {
@@ -31,8 +38,15 @@ export class ScheduleService {
          expires_at = EXCLUDED.expires_at, next_due_at = EXCLUDED.next_due_at, attempts = 0,
          lease_owner = NULL, lease_until = NULL, updated_at = now()
        WHERE s.credential_version < EXCLUDED.credential_version OR s.state <> 'scheduled'`,
-      [d.connectionId, d.teamId, d.type, d.credentialVersion, refreshable ? 'scheduled' : 'not_refreshable',
-       d.expiresAt, refreshable ? this.dueAt(d.expiresAt) : null],
+      [
+        d.connectionId,
+        d.teamId,
+        d.type,
+        d.credentialVersion,
+        refreshable ? 'scheduled' : 'not_refreshable',
+        d.expiresAt,
+        refreshable ? this.dueAt(d.expiresAt) : null,
+      ],
     );
   }
 
@@ -42,12 +56,22 @@ export class ScheduleService {
       `UPDATE refresh_scheduler.schedule SET credential_version = $2, expires_at = $3, next_due_at = $4,
          state = $5, attempts = 0, updated_at = now()
        WHERE connection_id = $1 AND credential_version < $2 AND state IN ('scheduled', 'not_refreshable')`,
-      [d.connectionId, d.credentialVersion, d.expiresAt, refreshable ? this.dueAt(d.expiresAt) : null,
-       refreshable ? 'scheduled' : 'not_refreshable'],
+      [
+        d.connectionId,
+        d.credentialVersion,
+        d.expiresAt,
+        refreshable ? this.dueAt(d.expiresAt) : null,
+        refreshable ? 'scheduled' : 'not_refreshable',
+      ],
     );
   }
 
-  async stop(connectionId: string, state: 'dead' | 'stopped', credentialVersion: number | null, tx: EntityManager): Promise<void> {
+  async stop(
+    connectionId: string,
+    state: 'dead' | 'stopped',
+    credentialVersion: number | null,
+    tx: EntityManager,
+  ): Promise<void> {
     await tx.query(
       `UPDATE refresh_scheduler.schedule SET state = $2, next_due_at = NULL, lease_owner = NULL, lease_until = NULL, updated_at = now()
        WHERE connection_id = $1 AND ($3::integer IS NULL OR credential_version <= $3)`,

@@ -35,12 +35,19 @@ export class CredentialStore {
       throw new CodedError(ErrorCodes.credentialRevoked, 'the credential has been destroyed');
     }
     const plaintext = this.envelope.open(
-      { kekId: row.kekId, wrappedKey: row.wrappedKey, iv: row.iv, ciphertext: row.ciphertext, tag: row.tag },
+      {
+        kekId: row.kekId,
+        wrappedKey: row.wrappedKey,
+        iv: row.iv,
+        ciphertext: row.ciphertext,
+        tag: row.tag,
+      },
       aadOf({ teamId: row.teamId, connectionId: row.connectionId, version: row.version }),
     );
     try {
       const parsed = SecretPayloadSchema.safeParse(JSON.parse(plaintext.toString('utf8')));
-      if (!parsed.success) throw new CodedError(ErrorCodes.decryptFailed, 'credential payload is malformed');
+      if (!parsed.success)
+        throw new CodedError(ErrorCodes.decryptFailed, 'credential payload is malformed');
       return parsed.data;
     } finally {
       plaintext.fill(0);

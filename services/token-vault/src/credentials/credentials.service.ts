@@ -46,7 +46,8 @@ export class CredentialsService {
         version,
       );
       const refreshExpiresAt = c.refreshExpiresAt ? new Date(c.refreshExpiresAt) : null;
-      const refreshable = c.refreshToken !== null && (!refreshExpiresAt || refreshExpiresAt > new Date());
+      const refreshable =
+        c.refreshToken !== null && (!refreshExpiresAt || refreshExpiresAt > new Date());
       const now = new Date();
       await tx.save(CredentialEntity, {
         connectionId: req.connectionId,
@@ -104,7 +105,10 @@ export class CredentialsService {
   private dueForInlineRefresh(row: CredentialEntity): boolean {
     if (!row.expiresAt) return false;
     const lifetimeMs = row.expiresAt.getTime() - (row.refreshedAt ?? row.issuedAt).getTime();
-    const skewMs = Math.min(this.env.VAULT_REFRESH_SKEW_SECONDS * 1000, Math.max(0, lifetimeMs / 2));
+    const skewMs = Math.min(
+      this.env.VAULT_REFRESH_SKEW_SECONDS * 1000,
+      Math.max(0, lifetimeMs / 2),
+    );
     return row.expiresAt.getTime() - Date.now() <= skewMs;
   }
 }

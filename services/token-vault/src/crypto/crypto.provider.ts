@@ -10,5 +10,9 @@ export const cryptoProviders = [
     inject: [VAULT_ENV],
     useFactory: (env: VaultEnv): KeyProvider => FileKeyring.fromFile(env.VAULT_KEYRING_FILE),
   },
-  { provide: Envelope, inject: [KEY_PROVIDER], useFactory: (keys: KeyProvider) => new Envelope(keys) },
+  {
+    provide: Envelope,
+    inject: [KEY_PROVIDER],
+    useFactory: (keys: KeyProvider) => new Envelope(keys),
+  },
 ];

@@ -25,19 +25,27 @@ describe('Envelope', () => {
 
   it('should refuse a ciphertext moved to another connection', () => {
     const sealed = envelope.seal(secret, aad);
-    expect(() => envelope.open(sealed, aadOf({ teamId: 't1', connectionId: 'c2', version: 1 }))).toThrow(
-      expect.objectContaining({ code: 'decrypt-failed' }),
-    );
+    expect(() =>
+      envelope.open(sealed, aadOf({ teamId: 't1', connectionId: 'c2', version: 1 })),
+    ).toThrow(expect.objectContaining({ code: 'decrypt-failed' }));
   });
 
   it('should refuse a flipped byte, a truncated tag and a wrong key id', () => {
     const sealed = envelope.seal(secret, aad);
     const flipped = Buffer.from(sealed.ciphertext);
     flipped[0] ^= 1;
-    expect(() => envelope.open({ ...sealed, ciphertext: flipped }, aad)).toThrow(expect.objectContaining({ code: 'decrypt-failed' }));
-    expect(() => envelope.open({ ...sealed, tag: sealed.tag.subarray(0, 12) }, aad)).toThrow(expect.objectContaining({ code: 'decrypt-failed' }));
-    expect(() => envelope.open({ ...sealed, kekId: 'k2' }, aad)).toThrow(expect.objectContaining({ code: 'decrypt-failed' }));
-    expect(() => envelope.open({ ...sealed, kekId: 'nope' }, aad)).toThrow(expect.objectContaining({ code: 'unknown-key-id' }));
+    expect(() => envelope.open({ ...sealed, ciphertext: flipped }, aad)).toThrow(
+      expect.objectContaining({ code: 'decrypt-failed' }),
+    );
+    expect(() => envelope.open({ ...sealed, tag: sealed.tag.subarray(0, 12) }, aad)).toThrow(
+      expect.objectContaining({ code: 'decrypt-failed' }),
+    );
+    expect(() => envelope.open({ ...sealed, kekId: 'k2' }, aad)).toThrow(
+      expect.objectContaining({ code: 'decrypt-failed' }),
+    );
+    expect(() => envelope.open({ ...sealed, kekId: 'nope' }, aad)).toThrow(
+      expect.objectContaining({ code: 'unknown-key-id' }),
+    );
   });
 
   it('should re-wrap under a new key and still open', () => {

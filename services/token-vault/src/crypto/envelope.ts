@@ -24,7 +24,9 @@ export interface AadParts {
 
 /** Binds a ciphertext to its row: copied to another connection or version, it won't open. */
 export function aadOf(parts: AadParts): Buffer {
-  return Buffer.from(`switchboard:v1|team=${parts.teamId}|conn=${parts.connectionId}|ver=${parts.version}`);
+  return Buffer.from(
+    `switchboard:v1|team=${parts.teamId}|conn=${parts.connectionId}|ver=${parts.version}`,
+  );
 }
 
 function encrypt(key: Buffer, plaintext: Buffer, aad: Buffer) {
@@ -37,7 +39,8 @@ function encrypt(key: Buffer, plaintext: Buffer, aad: Buffer) {
 
 function decrypt(key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buffer, aad: Buffer): Buffer {
   if (iv.length !== IV_BYTES) throw new CodedError('decrypt-failed', 'bad IV length');
-  if (tag.length !== TAG_BYTES) throw new CodedError('decrypt-failed', 'bad authentication tag length');
+  if (tag.length !== TAG_BYTES)
+    throw new CodedError('decrypt-failed', 'bad authentication tag length');
   try {
     const decipher = createDecipheriv(ALG, key, iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(aad);

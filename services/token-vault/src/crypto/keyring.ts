@@ -18,7 +18,9 @@ const KeyringFileSchema = z.strictObject({
   activeKeyId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
   keys: z.record(
     z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
-    z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'each key is 32 bytes, base64'),
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'each key is 32 bytes, base64'),
   ),
 });
 
@@ -39,10 +41,15 @@ export class FileKeyring implements KeyProvider {
     }
     const parsed = KeyringFileSchema.safeParse(json);
     if (!parsed.success) {
-      throw new Error(`keyring is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new Error(
+        `keyring is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
-    this.keys = new Map(Object.entries(parsed.data.keys).map(([id, b64]) => [id, Buffer.from(b64, 'base64')]));
-    if (!this.keys.has(parsed.data.activeKeyId)) throw new Error('keyring activeKeyId names no key');
+    this.keys = new Map(
+      Object.entries(parsed.data.keys).map(([id, b64]) => [id, Buffer.from(b64, 'base64')]),
+    );
+    if (!this.keys.has(parsed.data.activeKeyId))
+      throw new Error('keyring activeKeyId names no key');
     this.activeId = parsed.data.activeKeyId;
   }
 

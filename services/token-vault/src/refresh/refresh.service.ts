@@ -44,7 +44,9 @@ export class RefreshService {
   refresh(connectionId: string, teamId: string): Promise<RefreshOutcome> {
     const running = this.inFlight.get(connectionId);
     if (running) return running.then(joined);
-    const attempt = this.refreshOnce(connectionId, teamId).finally(() => this.inFlight.delete(connectionId));
+    const attempt = this.refreshOnce(connectionId, teamId).finally(() =>
+      this.inFlight.delete(connectionId),
+    );
     this.inFlight.set(connectionId, attempt);
     return attempt;
   }
@@ -67,7 +69,12 @@ export class RefreshService {
       if (now.status !== 'active') return deadOutcome(now);
       if (now.version !== before.version) return refreshedOutcome(now, false);
       if (Date.now() > deadline) {
-        return { outcome: 'transient', reason: 'refresh lock busy', retryAfterSeconds: 1, providerStatus: null };
+        return {
+          outcome: 'transient',
+          reason: 'refresh lock busy',
+          retryAfterSeconds: 1,
+          providerStatus: null,
+        };
       }
       await new Promise((r) => setTimeout(r, WAIT_STEP_MS));
     }
@@ -84,18 +91,29 @@ export class RefreshService {
     }
     if (!secret.refreshToken) {
       await this.lock.release(row.connectionId, grant.fence);
-      return { outcome: 'reauth_required', reason: 'no refresh token is held for this connection', providerStatus: null };
+      return {
+        outcome: 'reauth_required',
+        reason: 'no refresh token is held for this connection',
+        providerStatus: null,
+      };
     }
     let tokens: TokenSet;
     try {
-      tokens = await this.providers.get(type).refresh({ refreshToken: secret.refreshToken, scopes: row.scopes });
+      tokens = await this.providers
+        .get(type)
+        .refresh({ refreshToken: secret.refreshToken, scopes: row.scopes });
     } catch (error) {
       return this.onFailure(row, grant, error);
     }
     return this.persistRefreshed(row, grant, secret, tokens);
   }
 
-  private async persistRefreshed(row: CredentialEntity, grant: LockGrant, old: SecretPayload, tokens: TokenSet): Promise<RefreshOutcome> {
+  private async persistRefreshed(
+    row: CredentialEntity,
+    grant: LockGrant,
+    old: SecretPayload,
+    tokens: TokenSet,
+  ): Promise<RefreshOutcome> {
     const version = row.version + 1;
     const refreshToken = tokens.refreshToken ?? old.refreshToken;
     const refreshExpiresAt = tokens.refreshToken ? tokens.refreshExpiresAt : row.refreshExpiresAt;
@@ -105,7 +123,8 @@ export class RefreshService {
       row.connectionId,
       version,
     );
-    const refreshable = refreshToken !== null && (!refreshExpiresAt || refreshExpiresAt > new Date());
+    const refreshable =
+      refreshToken !== null && (!refreshExpiresAt || refreshExpiresAt > new Date());
     const refreshedAt = new Date();
     const stored = await this.dataSource.transaction(async (tx) => {
       const result: [unknown[], number] = await tx.query(
@@ -115,10 +134,21 @@ export class RefreshService {
            refreshable = $13, refreshed_at = $14, updated_at = $14, lock_until = NULL
          WHERE connection_id = $1 AND version = $2 AND lock_token = $15 AND status = 'active'`,
         [
-          row.connectionId, row.version, version, sealed.kekId, sealed.wrappedKey, sealed.iv,
-          sealed.ciphertext, sealed.tag, tokens.tokenType || row.tokenType,
-          tokens.scopes.length ? tokens.scopes : row.scopes, tokens.expiresAt, refreshExpiresAt,
-          refreshable, refreshedAt, grant.fence,
+          row.connectionId,
+          row.version,
+          version,
+          sealed.kekId,
+          sealed.wrappedKey,
+          sealed.iv,
+          sealed.ciphertext,
+          sealed.tag,
+          tokens.tokenType || row.tokenType,
+          tokens.scopes.length ? tokens.scopes : row.scopes,
+          tokens.expiresAt,
+          refreshExpiresAt,
+          refreshable,
+          refreshedAt,
+          grant.fence,
         ],
       );
       if (result[1] !== 1) return false;
@@ -141,8 +171,14 @@ export class RefreshService {
     });
     if (!stored) {
       refreshOutcomes.inc({ platform: row.type, outcome: 'stale_write' });
-      this.logger.error({ msg: 'refresh write rejected: lock lapsed and a newer version exists', connectionId: row.connectionId });
-      throw new CodedError(ErrorCodes.staleWrite, 'refresh lock lapsed; a newer credential version exists');
+      this.logger.error({
+        msg: 'refresh write rejected: lock lapsed and a newer version exists',
+        connectionId: row.connectionId,
+      });
+      throw new CodedError(
+        ErrorCodes.staleWrite,
+        'refresh lock lapsed; a newer credential version exists',
+      );
     }
     refreshOutcomes.inc({ platform: row.type, outcome: 'refreshed' });
     return {
@@ -155,17 +191,35 @@ export class RefreshService {
     };
   }
 
-  private async onFailure(row: CredentialEntity, grant: LockGrant, error: unknown): Promise<RefreshOutcome> {
+  private async onFailure(
+    row: CredentialEntity,
+    grant: LockGrant,
+    error: unknown,
+  ): Promise<RefreshOutcome> {
     if (!isProviderError(error)) {
       await this.lock.release(row.connectionId, grant.fence);
-      this.logger.error({ msg: 'refresh failed unexpectedly', connectionId: row.connectionId, err: error });
+      this.logger.error({
+        msg: 'refresh failed unexpectedly',
+        connectionId: row.connectionId,
+        err: error,
+      });
       refreshOutcomes.inc({ platform: row.type, outcome: 'transient' });
-      return { outcome: 'transient', reason: 'internal error', retryAfterSeconds: null, providerStatus: null };
+      return {
+        outcome: 'transient',
+        reason: 'internal error',
+        retryAfterSeconds: null,
+        providerStatus: null,
+      };
     }
     if (error.kind === 'transient' || error.kind === 'invalid_request') {
       await this.lock.release(row.connectionId, grant.fence);
       refreshOutcomes.inc({ platform: row.type, outcome: 'transient' });
-      return { outcome: 'transient', reason: error.message, retryAfterSeconds: error.retryAfterSeconds, providerStatus: error.status };
+      return {
+        outcome: 'transient',
+        reason: error.message,
+        retryAfterSeconds: error.retryAfterSeconds,
+        providerStatus: error.status,
+      };
     }
     const reason = error.kind === 'permission_lost' ? 'permission_lost' : 'reauth_required';
     await this.dataSource.transaction(async (tx) => {
@@ -194,7 +248,12 @@ export class RefreshService {
     });
     refreshOutcomes.inc({ platform: row.type, outcome: reason });
     return reason === 'permission_lost'
-      ? { outcome: 'permission_lost', reason: error.message, missingScopes: error.missingScopes, providerStatus: error.status }
+      ? {
+          outcome: 'permission_lost',
+          reason: error.message,
+          missingScopes: error.missingScopes,
+          providerStatus: error.status,
+        }
       : { outcome: 'reauth_required', reason: error.message, providerStatus: error.status };
   }
 }
@@ -217,7 +276,10 @@ function refreshedOutcome(row: CredentialEntity, providerCalled: boolean): Refre
 function deadOutcome(row: CredentialEntity): RefreshOutcome {
   return {
     outcome: 'reauth_required',
-    reason: row.status === 'revoked' ? 'the connection was disconnected' : 'the grant was rejected earlier; reconnect needed',
+    reason:
+      row.status === 'revoked'
+        ? 'the connection was disconnected'
+        : 'the grant was rejected earlier; reconnect needed',
     providerStatus: null,
   };
 }

@@ -18,7 +18,11 @@ export class RevokeService {
     @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
   ) {}
 
-  async revoke(connectionId: string, teamId: string, by: 'team' | 'provider'): Promise<{ providerRevoked: boolean }> {
+  async revoke(
+    connectionId: string,
+    teamId: string,
+    by: 'team' | 'provider',
+  ): Promise<{ providerRevoked: boolean }> {
     const row = await this.store.find(connectionId, teamId);
     let providerRevoked = false;
     if (row.status !== 'revoked' && by === 'team') {
@@ -29,7 +33,11 @@ export class RevokeService {
           .revoke({ accessToken: secret.accessToken, refreshToken: secret.refreshToken });
         providerRevoked = result.revoked;
       } catch (error) {
-        this.logger.warn({ msg: 'provider revocation failed; credential is shredded anyway', connectionId, error: error instanceof Error ? error.message : 'error' });
+        this.logger.warn({
+          msg: 'provider revocation failed; credential is shredded anyway',
+          connectionId,
+          error: error instanceof Error ? error.message : 'error',
+        });
       }
     }
     await this.dataSource.transaction(async (tx) => {
