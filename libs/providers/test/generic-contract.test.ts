@@ -1,8 +1,4 @@
-import {
-  createProviderRegistry,
-  genericOAuth2Config,
-  type ProviderAdapter,
-} from '../src';
+import { createProviderRegistry, genericOAuth2Config, type ProviderAdapter } from '../src';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
 
 /** The generic (custom-provider) adapter with `client_secret_post`, checked on the wire. */

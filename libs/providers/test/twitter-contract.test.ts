@@ -1,8 +1,4 @@
-import {
-  createProviderRegistry,
-  type ProviderAdapter,
-  ProviderError,
-} from '../src';
+import { createProviderRegistry, type ProviderAdapter, ProviderError } from '../src';
 import { startRecordingServer, type RecordingServer } from './support/recording-server';
 
 /**

@@ -63,7 +63,10 @@ export class NatsModule implements OnModuleInit, OnApplicationShutdown {
       if (status.type === Events.Disconnect) this.connected = false;
       if (status.type === Events.Reconnect) this.connected = true;
       if (status.type === Events.Disconnect || status.type === Events.Reconnect) {
-        this.logger.warn({ msg: `nats ${status.type}`, server: typeof status.data === 'string' ? status.data : JSON.stringify(status.data) });
+        this.logger.warn({
+          msg: `nats ${status.type}`,
+          server: typeof status.data === 'string' ? status.data : JSON.stringify(status.data),
+        });
       }
     }
   }
