@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, BeforeApplicationShutdown } from '@nestjs/common';
 import {
   AnyEnvelopeSchema,
   EVENT_SCHEMAS,
@@ -56,7 +56,7 @@ type Verdict =
  * once; failing ones are retried with growing delays and dead-lettered after `maxDeliver`.
  */
 @Injectable()
-export class EventConsumer implements OnApplicationShutdown {
+export class EventConsumer implements BeforeApplicationShutdown {
   private readonly logger = new Logger('event-consumer');
   private running = false;
   private messages?: ConsumerMessages;
@@ -87,7 +87,7 @@ export class EventConsumer implements OnApplicationShutdown {
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.messages?.stop();
     await this.loop;

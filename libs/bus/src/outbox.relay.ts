@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { metricsRegistry } from '@switchboard/platform';
 import { headers as natsHeaders } from 'nats';
@@ -35,7 +35,7 @@ const PURGE_AFTER = '1 hour';
  * cover re-sends older than that window. Woken by NOTIFY on insert, with a poll as a fallback.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('outbox-relay');
   private running = false;
   private loop?: Promise<void>;
@@ -76,7 +76,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;

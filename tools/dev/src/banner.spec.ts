@@ -15,7 +15,6 @@ describe('renderBanner', () => {
   it('lists the URLs, the demo team and the admin key', () => {
     const text = renderBanner(info);
     expect(text).toContain('Gateway        http://localhost:3000\n');
-    expect(text).toContain('API docs       http://localhost:3000/docs\n');
     expect(text).toContain('Sandbox        http://127.0.0.1:4100\n');
     expect(text).toContain('Mailbox        http://127.0.0.1:4100/_sandbox/mail\n');
     expect(text).toContain('Demo team      team_123\n');

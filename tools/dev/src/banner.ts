@@ -19,7 +19,6 @@ export function renderBanner(info: BannerInfo): string {
   const teamId = 'id' in info.demoTeam ? info.demoTeam.id : '<teamId>';
   const rows: [string, string][] = [
     ['Gateway', info.gatewayUrl],
-    ['API docs', `${info.gatewayUrl}/docs`],
     ['Sandbox', info.sandboxUrl],
     ['Mailbox', `${info.sandboxUrl}/_sandbox/mail`],
     ['Demo team', 'id' in info.demoTeam ? info.demoTeam.id : `not created: ${info.demoTeam.error}`],

@@ -24,6 +24,8 @@ export interface DevConfig {
   logLevel: string;
   /** SWITCHBOARD_DEV_API_KEY: use this admin key instead of the generated one. */
   devApiKey: string | undefined;
+  /** NATS_NAMESPACE: prefix for subjects and the stream (several systems on one NATS). */
+  natsNamespace: string | undefined;
   /** `<TYPE>_CLIENT_ID` / `<TYPE>_CLIENT_SECRET`: real platform apps. */
   providerCredentials: Record<string, string>;
   /** `OTEL_*`: telemetry settings for every service. */
@@ -72,6 +74,10 @@ export function parseDevEnv(env: NodeJS.ProcessEnv): ParseResult {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   }
+  const natsNamespace = value('NATS_NAMESPACE');
+  if (natsNamespace !== undefined && !/^[a-z][a-z0-9]{0,30}$/.test(natsNamespace)) {
+    errors.push('NATS_NAMESPACE must be lowercase letters and digits, starting with a letter');
+  }
   const devApiKey = value('SWITCHBOARD_DEV_API_KEY');
   if (devApiKey !== undefined && !/^[\x21-\x7e]+$/.test(devApiKey)) {
     errors.push(
@@ -89,6 +95,7 @@ export function parseDevEnv(env: NodeJS.ProcessEnv): ParseResult {
       smtpUrl,
       logLevel,
       devApiKey,
+      natsNamespace,
       providerCredentials: pick(env, CREDENTIAL),
       telemetry: pick(env, TELEMETRY),
     },

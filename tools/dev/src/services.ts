@@ -58,6 +58,7 @@ export function serviceSpecs(inputs: ChildInputs): ChildSpec[] {
     LOG_LEVEL: config.logLevel,
     PUBLIC_URL: publicUrl(config),
     SANDBOX_URL: sandboxUrl(config),
+    ...(config.natsNamespace ? { NATS_NAMESPACE: config.natsNamespace } : {}),
   };
   const service = (
     name: string,

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { metricsRegistry } from '@switchboard/platform';
 import { Counter } from 'prom-client';
@@ -34,7 +34,7 @@ const MAX_ATTEMPTS = 20;
  * schedules a retry with backoff, so an outage of the mail server loses nothing.
  */
 @Injectable()
-export class EmailDispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EmailDispatcherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('email');
   private readonly mailer: Mailer;
   private running = false;
@@ -52,7 +52,7 @@ export class EmailDispatcherService implements OnApplicationBootstrap, OnApplica
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     await this.loop;
     this.mailer.close();

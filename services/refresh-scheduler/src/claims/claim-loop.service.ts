@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
 } from '@nestjs/common';
 import {
   CodedError,
@@ -28,7 +28,7 @@ import { ClaimRepository, type ClaimedRow } from './claim.repository';
  * back off (honouring Retry-After, while the token still lives), or stop for good.
  */
 @Injectable()
-export class ClaimLoopService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ClaimLoopService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('claims');
   private readonly owner = `${hostname()}:${process.pid}`;
   private readonly claims: ClaimRepository;
@@ -53,7 +53,7 @@ export class ClaimLoopService implements OnApplicationBootstrap, OnApplicationSh
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     await this.loop;
   }
