@@ -93,4 +93,47 @@ export interface ProviderAdapter {
   revoke(params: RevokeParams): Promise<{ revoked: boolean }>;
   /** Whether `refresh` can be expected to work for these tokens now. */
   refreshable(tokens: Pick<TokenSet, 'refreshToken' | 'refreshExpiresAt'>): boolean;
+  /**
+   * For platforms where the user must choose what to connect (a Facebook Page, an Instagram
+   * account, a LinkedIn organization, a YouTube channel, a Google Business location…): how to
+   * list the candidates and how to turn the user's grant into the chosen channel's credential.
+   * Null when the authorized account itself is what gets connected.
+   */
+  readonly channels: ChannelSupport | null;
+}
+
+/** One thing the user may choose to connect. */
+export interface ChannelCandidate {
+  /** The platform's id of the channel (Page id, organization URN, location name…). */
+  id: string;
+  name: string;
+  avatarUrl: string | null;
+  /** False when it cannot be connected (e.g. a Page the user cannot create content on). */
+  eligible: boolean;
+  /** What helps a person choose, or why it is not eligible: category, @username, address, followers. */
+  detail: string | null;
+}
+
+/** What gets stored for a chosen channel: its identity and the credential the product will use. */
+export interface ChannelConnection {
+  externalId: string;
+  displayName: string;
+  avatarUrl: string | null;
+  /**
+   * The credential for this channel (e.g. a Facebook Page token, with the Page id in `extra`).
+   * `expiresAt` is when the connection needs the user again (for a non-expiring Page token
+   * derived from a long-lived user token: that user token's expiry), so warnings can be planned.
+   */
+  tokens: TokenSet;
+}
+
+export interface ChannelSupport {
+  /** The API.md redirect parameter when nothing eligible exists, e.g. `facebook-not-enough-pages`. */
+  readonly noChannelsParam: string;
+  /** Whether several channels may be connected from one authorization. */
+  readonly multiple: boolean;
+  /** Candidates visible to the user's grant (`tokens` is the grant from `exchangeCode`). */
+  list(grant: TokenSet): Promise<ChannelCandidate[]>;
+  /** The credential for one chosen candidate; rejects with `ProviderError` when it is not allowed. */
+  connect(grant: TokenSet, channelId: string): Promise<ChannelConnection>;
 }

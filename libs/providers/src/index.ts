@@ -1,5 +1,8 @@
 export type {
   AccountIdentity,
+  ChannelCandidate,
+  ChannelConnection,
+  ChannelSupport,
   AuthorizationUrlParams,
   ExchangeCodeParams,
   ProviderAdapter,

@@ -7,6 +7,7 @@ import type {
   RefreshParams,
   RevokeParams,
   TokenSet,
+  ChannelSupport,
 } from '../adapter';
 import type { Clock } from '../clock';
 import type { HttpClient, HttpResponse } from '../http';
@@ -33,6 +34,8 @@ export class OAuth2Adapter implements ProviderAdapter {
   readonly pkce: 'S256' | 'none';
   readonly expectedIssuer: string | null;
   readonly refreshRotates: boolean;
+  /** Platforms with a channel choice override this (see `ChannelSupport`). */
+  readonly channels: ChannelSupport | null = null;
 
   constructor(
     protected readonly config: OAuth2ProviderConfig,
