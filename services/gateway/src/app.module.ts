@@ -20,6 +20,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { RecipientsController } from './recipients/recipients.controller';
 import { MemberEntity } from './teams/member.entity';
 import { TeamEntity } from './teams/team.entity';
+import { SelectionController } from './selection/selection.controller';
 import { TeamsController } from './teams/teams.controller';
 import { TeamsService } from './teams/teams.service';
 
@@ -54,6 +55,7 @@ export class AppModule {
         AccountsController,
         NotificationsController,
         RecipientsController,
+        SelectionController,
       ],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },

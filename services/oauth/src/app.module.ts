@@ -6,7 +6,11 @@ import { OAUTH_ENV, type OAuthEnv } from './config';
 import { ConnectionEntity } from './connections/connection.entity';
 import { FlowEntity } from './flow/flow.entity';
 import { FlowService } from './flow/flow.service';
+import { ConnectionWriter } from './connections/connection-writer.service';
 import { Init1763769600000 } from './migrations/1763769600000-init';
+import { Selection1763800000000 } from './migrations/1763800000000-selection';
+import { SelectionController } from './selection/selection.controller';
+import { SelectionService } from './selection/selection.service';
 import { OAuthController } from './oauth.controller';
 import { providersProvider } from './providers.provider';
 
@@ -25,17 +29,19 @@ export class AppModule {
           database: {
             schema: OAUTH_SCHEMA,
             entities: [FlowEntity, ConnectionEntity],
-            migrations: [Init1763769600000],
+            migrations: [Init1763769600000, Selection1763800000000],
           },
         }),
         BusModule.forRoot({ schema: OAUTH_SCHEMA, source: 'switchboard/oauth', service: 'oauth' }),
       ],
-      controllers: [OAuthController],
+      controllers: [OAuthController, SelectionController],
       providers: [
         { provide: OAUTH_ENV, useValue: env },
         providersProvider,
         FlowService,
         CallbackService,
+        ConnectionWriter,
+        SelectionService,
       ],
     };
   }

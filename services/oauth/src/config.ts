@@ -8,6 +8,8 @@ export const OAuthEnvSchema = z.object({
   PUBLIC_URL: z.url(),
   SANDBOX_URL: z.url().optional(),
   OAUTH_FLOW_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
+  /** How long a pending channel selection waits for the user's choice. */
+  OAUTH_SELECTION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
 });
 export type OAuthEnv = z.infer<typeof OAuthEnvSchema>;
 export const OAUTH_ENV = Symbol('OAUTH_ENV');

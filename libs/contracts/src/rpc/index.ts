@@ -4,3 +4,5 @@ export * from './oauth.rpc';
 export * from './gateway.rpc';
 export * from './notifier.rpc';
 export * from './ops.rpc';
+export * from './vault-grants.rpc';
+export * from './oauth-selection.rpc';

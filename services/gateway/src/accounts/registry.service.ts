@@ -33,7 +33,7 @@ export class RegistryService {
          NOT EXISTS (SELECT 1 FROM gateway.account m WHERE m.team_id = $2 AND m.type = $3 AND m.is_main AND m.id <> $1),
          $7, $8, $9, $10, $11, $12, now())
        ON CONFLICT (id) DO UPDATE SET
-         display_name = EXCLUDED.display_name, avatar_url = EXCLUDED.avatar_url, status = 'ACTIVE',
+         external_id = EXCLUDED.external_id, display_name = EXCLUDED.display_name, avatar_url = EXCLUDED.avatar_url, status = 'ACTIVE',
          status_reason = NULL, last_error = NULL, expires_at = EXCLUDED.expires_at,
          credential_version = EXCLUDED.credential_version, updated_at = now()
        WHERE acc.credential_version <= EXCLUDED.credential_version`,
@@ -92,10 +92,19 @@ export class RegistryService {
     d: AccountDisconnectedV1['data'] | TokenRevokedV1['data'],
     tx: EntityManager,
   ): Promise<void> {
+    // the user withdrew access at the platform: reconnect needed, not a team's disconnect
+    if (d.by === 'provider') {
+      await tx.query(
+        `UPDATE gateway.account SET status = 'EXPIRED', status_reason = 'revoked_by_user', updated_at = now()
+         WHERE id = $1 AND status <> 'DISCONNECTED'`,
+        [d.connectionId],
+      );
+      return;
+    }
     await tx.query(
-      `UPDATE gateway.account SET status = 'DISCONNECTED', status_reason = $2, is_main = false, updated_at = now()
+      `UPDATE gateway.account SET status = 'DISCONNECTED', status_reason = 'disconnected_by_team', is_main = false, updated_at = now()
        WHERE id = $1`,
-      [d.connectionId, d.by === 'provider' ? 'revoked_by_user' : 'disconnected_by_team'],
+      [d.connectionId],
     );
   }
 }

@@ -1,27 +1,28 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  ACCOUNT_CONNECTED_V1,
-  ACCOUNT_RECONNECTED_V1,
   CodedError,
   CONNECT_FAILED_V1,
   OAuthFlowComplete,
-  VaultCredentialsPut,
-  type ConnectedAccount,
   type PlatformType,
   type RpcReply,
   type RpcRequest,
 } from '@switchboard/contracts';
 import { OutboxService } from '@switchboard/bus';
-import { RpcClient } from '@switchboard/platform';
 import { isProviderError, missingScopes, type ProviderRegistry } from '@switchboard/providers';
-import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ConnectionEntity } from '../connections/connection.entity';
+import { DataSource } from 'typeorm';
 import { outcomeUrl } from '../flow/callback-url';
 import { FlowEntity } from '../flow/flow.entity';
 import { sha256 } from '../flow/hash';
 import { PROVIDERS } from '../providers.provider';
-import { outcomeName, outcomeParams, type CallbackOutcome } from './callback-outcome';
+import { ConnectionWriter } from '../connections/connection-writer.service';
+import { finishFlow } from '../flow/finish-flow';
+import { SelectionService } from '../selection/selection.service';
+import {
+  outcomeName,
+  outcomeParams,
+  type CallbackOutcome,
+  type FailedOutcome,
+} from './callback-outcome';
 import { typeFromSegment } from './platform-segment';
 
 type CompleteRequest = RpcRequest<typeof OAuthFlowComplete>;
@@ -38,7 +39,8 @@ export class CallbackService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    private readonly rpc: RpcClient,
+    private readonly writer: ConnectionWriter,
+    private readonly selections: SelectionService,
     @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
   ) {}
 
@@ -48,7 +50,8 @@ export class CallbackService {
     const flow = await this.findFlow(req);
     if (!flow) return { redirectUrl: null, outcome: 'invalid-state', account: null };
     const outcome = await this.judge(flow, type, req);
-    if (outcome.kind !== 'success') await this.fail(flow, outcome);
+    if (outcome.kind !== 'success' && outcome.kind !== 'select-channel')
+      await this.fail(flow, outcome);
     this.logger.log({
       msg: 'callback completed',
       flowId: flow.id,
@@ -125,8 +128,25 @@ export class CallbackService {
       });
       const missing = missingScopes(adapter.requiredScopes(), tokens.scopes);
       if (missing.length > 0) return { kind: 'not-enough-permissions', missing };
+      if (adapter.channels) return await this.selections.begin(flow, type, adapter, tokens);
       const identity = await adapter.identify(tokens);
-      const account = await this.connect(flow, type, identity, tokens);
+      const account = await this.writer.write(
+        {
+          teamId: flow.teamId,
+          type,
+          identity,
+          tokens,
+          memberId: flow.memberId,
+          endUserId: flow.endUserId,
+          metadata: flow.metadata,
+          mode: flow.reconnectConnectionId
+            ? { kind: 'reconnect', connectionId: flow.reconnectConnectionId }
+            : { kind: 'new' },
+          grantId: null,
+          grantUserId: identity.externalId,
+        },
+        (tx) => finishFlow(tx, flow.id, 'success'),
+      );
       return { kind: 'success', account };
     } catch (error) {
       if (error instanceof CodedError)
@@ -147,99 +167,7 @@ export class CallbackService {
     }
   }
 
-  private async connect(
-    flow: FlowEntity,
-    type: PlatformType,
-    identity: { externalId: string; displayName: string; avatarUrl: string | null },
-    tokens: Awaited<ReturnType<ReturnType<ProviderRegistry['get']>['exchangeCode']>>,
-  ): Promise<ConnectedAccount> {
-    const existing = await this.dataSource.manager.findOne(ConnectionEntity, {
-      where: flow.reconnectConnectionId
-        ? { id: flow.reconnectConnectionId, teamId: flow.teamId }
-        : { teamId: flow.teamId, type, externalId: identity.externalId },
-    });
-    if (flow.reconnectConnectionId && (!existing || existing.externalId !== identity.externalId)) {
-      throw new CodedError(
-        'reconnect-account-mismatch',
-        'a different account was authorized than the one being reconnected',
-      );
-    }
-    const connectionId = existing?.id ?? randomUUID();
-    const stored = await this.rpc.call(VaultCredentialsPut, {
-      connectionId,
-      teamId: flow.teamId,
-      type,
-      externalId: identity.externalId,
-      credential: {
-        accessToken: tokens.accessToken,
-        refreshToken: tokens.refreshToken,
-        tokenType: tokens.tokenType,
-        expiresAt: tokens.expiresAt?.toISOString() ?? null,
-        refreshExpiresAt: tokens.refreshExpiresAt?.toISOString() ?? null,
-        scopes: tokens.scopes,
-        extra: tokens.extra,
-      },
-    });
-    const now = new Date();
-    const account: ConnectedAccount = {
-      id: connectionId,
-      teamId: flow.teamId,
-      type,
-      externalId: identity.externalId,
-      displayName: identity.displayName,
-      avatarUrl: identity.avatarUrl,
-      status: 'ACTIVE',
-      memberId: flow.memberId,
-      endUserId: flow.endUserId,
-      metadata: flow.metadata,
-      connectedAt: now.toISOString(),
-      expiresAt: stored.expiresAt,
-      credentialVersion: stored.credentialVersion,
-    };
-    await this.dataSource.transaction(async (tx) => {
-      await tx.upsert(
-        ConnectionEntity,
-        {
-          id: connectionId,
-          teamId: flow.teamId,
-          type,
-          externalId: identity.externalId,
-          createdAt: existing?.createdAt ?? now,
-          updatedAt: now,
-        },
-        ['id'],
-      );
-      await this.finish(tx, flow, 'success');
-      await this.outbox.enqueue(
-        tx,
-        existing ? ACCOUNT_RECONNECTED_V1 : ACCOUNT_CONNECTED_V1,
-        {
-          connectionId,
-          teamId: flow.teamId,
-          type,
-          externalId: identity.externalId,
-          displayName: identity.displayName,
-          avatarUrl: identity.avatarUrl,
-          memberId: flow.memberId,
-          endUserId: flow.endUserId,
-          metadata: flow.metadata,
-          scopes: tokens.scopes,
-          credentialVersion: stored.credentialVersion,
-          expiresAt: stored.expiresAt,
-          refreshable: stored.refreshable,
-          refreshExpiresAt: stored.refreshExpiresAt,
-          connectedAt: now.toISOString(),
-        },
-        connectionId,
-      );
-    });
-    return account;
-  }
-
-  private async fail(
-    flow: FlowEntity,
-    outcome: Exclude<CallbackOutcome, { kind: 'success' }>,
-  ): Promise<void> {
+  private async fail(flow: FlowEntity, outcome: FailedOutcome): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const claimed: [unknown[], number] = await tx.query(
         `UPDATE oauth.flow SET status = 'failed', outcome = $2, code_verifier = NULL, completed_at = now()
@@ -257,18 +185,16 @@ export class CallbackService {
           memberId: flow.memberId,
           connectionId: flow.reconnectConnectionId,
           code: outcomeName(outcome).slice(0, 100),
-          message: outcome.kind === 'error' ? outcome.message.slice(0, 1000) : outcome.kind,
+          message:
+            outcome.kind === 'error'
+              ? outcome.message.slice(0, 1000)
+              : outcome.kind === 'no-channels'
+                ? (outcome.detail ?? outcome.param)
+                : outcome.kind,
           missingScopes: outcome.kind === 'not-enough-permissions' ? outcome.missing : [],
         },
         flow.id,
       );
     });
-  }
-
-  private async finish(tx: EntityManager, flow: FlowEntity, outcome: string): Promise<void> {
-    await tx.query(
-      `UPDATE oauth.flow SET status = 'completed', outcome = $2, code_verifier = NULL, completed_at = now() WHERE id = $1`,
-      [flow.id, outcome],
-    );
   }
 }

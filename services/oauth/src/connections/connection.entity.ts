@@ -16,6 +16,14 @@ export class ConnectionEntity {
   @Column({ name: 'external_id', type: 'text' })
   externalId!: string;
 
+  /** The user-level grant in the vault this connection's channel was chosen from, if any. */
+  @Column({ name: 'grant_id', type: 'uuid', nullable: true })
+  grantId!: string | null;
+
+  /** The platform's id of the user who authorized (for the platform's deauthorize callbacks). */
+  @Column({ name: 'grant_user_id', type: 'text', nullable: true })
+  grantUserId!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ACCOUNT_CONNECTED_V1,
+  ACCOUNT_RECONNECTED_V1,
+  CodedError,
+  VaultCredentialsPut,
+  type ConnectedAccount,
+  type Metadata,
+  type PlatformType,
+} from '@switchboard/contracts';
+import { OutboxService } from '@switchboard/bus';
+import { RpcClient } from '@switchboard/platform';
+import type { AccountIdentity, TokenSet } from '@switchboard/providers';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ConnectionEntity } from './connection.entity';
+
+export interface ConnectionInput {
+  teamId: string;
+  type: PlatformType;
+  identity: AccountIdentity;
+  tokens: TokenSet;
+  memberId: string | null;
+  endUserId: string | null;
+  metadata: Metadata;
+  /**
+   * `new`: a fresh connection, or the existing one for the same external account (reconnect);
+   * `reconnect`: this connection, and it must be the same external account;
+   * `switch`: this connection, now pointing at another channel of the same grant.
+   */
+  mode:
+    | { kind: 'new' }
+    | { kind: 'reconnect'; connectionId: string }
+    | { kind: 'switch'; connectionId: string };
+  grantId: string | null;
+  grantUserId: string | null;
+}
+
+/**
+ * Turns an authorized account (or chosen channel) into a connection: the tokens go to the vault,
+ * then the connection map and `AccountConnected` / `AccountReconnected` are written together.
+ */
+@Injectable()
+export class ConnectionWriter {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  async write(
+    input: ConnectionInput,
+    alsoInTx?: (tx: EntityManager) => Promise<void>,
+  ): Promise<ConnectedAccount> {
+    const { identity, tokens } = input;
+    const existing = await this.resolveExisting(input);
+    const connectionId = existing?.id ?? randomUUID();
+    const stored = await this.rpc.call(VaultCredentialsPut, {
+      connectionId,
+      teamId: input.teamId,
+      type: input.type,
+      externalId: identity.externalId,
+      credential: {
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        tokenType: tokens.tokenType,
+        expiresAt: tokens.expiresAt?.toISOString() ?? null,
+        refreshExpiresAt: tokens.refreshExpiresAt?.toISOString() ?? null,
+        scopes: tokens.scopes,
+        extra: tokens.extra,
+      },
+    });
+    const now = new Date();
+    const account: ConnectedAccount = {
+      id: connectionId,
+      teamId: input.teamId,
+      type: input.type,
+      externalId: identity.externalId,
+      displayName: identity.displayName,
+      avatarUrl: identity.avatarUrl,
+      status: 'ACTIVE',
+      memberId: input.memberId,
+      endUserId: input.endUserId,
+      metadata: input.metadata,
+      connectedAt: now.toISOString(),
+      expiresAt: stored.expiresAt,
+      credentialVersion: stored.credentialVersion,
+    };
+    await this.dataSource.transaction(async (tx) => {
+      await tx.upsert(
+        ConnectionEntity,
+        {
+          id: connectionId,
+          teamId: input.teamId,
+          type: input.type,
+          externalId: identity.externalId,
+          grantId: input.grantId ?? existing?.grantId ?? null,
+          grantUserId: input.grantUserId ?? existing?.grantUserId ?? null,
+          createdAt: existing?.createdAt ?? now,
+          updatedAt: now,
+        },
+        ['id'],
+      );
+      await alsoInTx?.(tx);
+      await this.outbox.enqueue(
+        tx,
+        existing ? ACCOUNT_RECONNECTED_V1 : ACCOUNT_CONNECTED_V1,
+        {
+          connectionId,
+          teamId: input.teamId,
+          type: input.type,
+          externalId: identity.externalId,
+          displayName: identity.displayName,
+          avatarUrl: identity.avatarUrl,
+          memberId: input.memberId,
+          endUserId: input.endUserId,
+          metadata: input.metadata,
+          scopes: tokens.scopes,
+          credentialVersion: stored.credentialVersion,
+          expiresAt: stored.expiresAt,
+          refreshable: stored.refreshable,
+          refreshExpiresAt: stored.refreshExpiresAt,
+          connectedAt: now.toISOString(),
+        },
+        connectionId,
+      );
+    });
+    return account;
+  }
+
+  private async resolveExisting(input: ConnectionInput): Promise<ConnectionEntity | null> {
+    const repo = this.dataSource.manager.getRepository(ConnectionEntity);
+    const sameAccount = await repo.findOne({
+      where: { teamId: input.teamId, type: input.type, externalId: input.identity.externalId },
+    });
+    switch (input.mode.kind) {
+      case 'new':
+        return sameAccount;
+      case 'reconnect': {
+        const target = await repo.findOne({
+          where: { id: input.mode.connectionId, teamId: input.teamId },
+        });
+        if (!target || target.externalId !== input.identity.externalId) {
+          throw new CodedError(
+            'reconnect-account-mismatch',
+            'a different account was authorized than the one being reconnected',
+          );
+        }
+        return target;
+      }
+      case 'switch': {
+        const target = await repo.findOne({
+          where: { id: input.mode.connectionId, teamId: input.teamId },
+        });
+        if (!target) throw new CodedError('not-found', 'no such connection');
+        if (sameAccount && sameAccount.id !== target.id) {
+          throw new CodedError(
+            'channel-already-connected',
+            'that channel is already connected as another account',
+          );
+        }
+        return target;
+      }
+    }
+  }
+}
