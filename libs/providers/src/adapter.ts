@@ -100,6 +100,17 @@ export interface ProviderAdapter {
    * Null when the authorized account itself is what gets connected.
    */
   readonly channels: ChannelSupport | null;
+  /**
+   * For platforms that push revocations to us (Meta's deauthorize and data-deletion callbacks
+   * with a `signed_request`, Slack's events): verifies the payload with the app's secret and
+   * says which platform user withdrew access. Null when the platform pushes nothing.
+   */
+  readonly pushRevocation: PushRevocationSupport | null;
+}
+
+export interface PushRevocationSupport {
+  /** Rejects (with `ProviderError` kind `invalid_request`) a payload that is malformed or badly signed. */
+  verify(payload: string): { platformUserId: string };
 }
 
 /** One thing the user may choose to connect. */

@@ -3,6 +3,7 @@ export type {
   ChannelCandidate,
   ChannelConnection,
   ChannelSupport,
+  PushRevocationSupport,
   AuthorizationUrlParams,
   ExchangeCodeParams,
   ProviderAdapter,

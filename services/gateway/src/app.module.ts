@@ -20,6 +20,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { RecipientsController } from './recipients/recipients.controller';
 import { MemberEntity } from './teams/member.entity';
 import { TeamEntity } from './teams/team.entity';
+import { PlatformCallbacksController } from './platform-callbacks/platform-callbacks.controller';
 import { SelectionController } from './selection/selection.controller';
 import { TeamsController } from './teams/teams.controller';
 import { TeamsService } from './teams/teams.service';
@@ -56,6 +57,7 @@ export class AppModule {
         NotificationsController,
         RecipientsController,
         SelectionController,
+        PlatformCallbacksController,
       ],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },

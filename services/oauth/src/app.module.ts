@@ -9,6 +9,9 @@ import { FlowService } from './flow/flow.service';
 import { ConnectionWriter } from './connections/connection-writer.service';
 import { Init1763769600000 } from './migrations/1763769600000-init';
 import { Selection1763800000000 } from './migrations/1763800000000-selection';
+import { DeletionRequests1763800100000 } from './migrations/1763800100000-deletion-requests';
+import { PushRevocationController } from './revocation/push-revocation.controller';
+import { PushRevocationService } from './revocation/push-revocation.service';
 import { SelectionController } from './selection/selection.controller';
 import { SelectionService } from './selection/selection.service';
 import { OAuthController } from './oauth.controller';
@@ -29,12 +32,12 @@ export class AppModule {
           database: {
             schema: OAUTH_SCHEMA,
             entities: [FlowEntity, ConnectionEntity],
-            migrations: [Init1763769600000, Selection1763800000000],
+            migrations: [Init1763769600000, Selection1763800000000, DeletionRequests1763800100000],
           },
         }),
         BusModule.forRoot({ schema: OAUTH_SCHEMA, source: 'switchboard/oauth', service: 'oauth' }),
       ],
-      controllers: [OAuthController, SelectionController],
+      controllers: [OAuthController, SelectionController, PushRevocationController],
       providers: [
         { provide: OAUTH_ENV, useValue: env },
         providersProvider,
@@ -42,6 +45,7 @@ export class AppModule {
         CallbackService,
         ConnectionWriter,
         SelectionService,
+        PushRevocationService,
       ],
     };
   }

@@ -6,3 +6,4 @@ export * from './notifier.rpc';
 export * from './ops.rpc';
 export * from './vault-grants.rpc';
 export * from './oauth-selection.rpc';
+export * from './oauth-revocation.rpc';

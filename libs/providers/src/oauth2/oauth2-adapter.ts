@@ -8,6 +8,7 @@ import type {
   RevokeParams,
   TokenSet,
   ChannelSupport,
+  PushRevocationSupport,
 } from '../adapter';
 import type { Clock } from '../clock';
 import type { HttpClient, HttpResponse } from '../http';
@@ -36,6 +37,8 @@ export class OAuth2Adapter implements ProviderAdapter {
   readonly refreshRotates: boolean;
   /** Platforms with a channel choice override this (see `ChannelSupport`). */
   readonly channels: ChannelSupport | null = null;
+  /** Platforms that push revocations override this (see `PushRevocationSupport`). */
+  readonly pushRevocation: PushRevocationSupport | null = null;
 
   constructor(
     protected readonly config: OAuth2ProviderConfig,
