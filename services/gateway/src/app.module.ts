@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { BusModule } from '@switchboard/bus';
 import { PlatformModule, type AppLogger } from '@switchboard/platform';
 import { AccountEntity } from './accounts/account.entity';
+import { AccountManagementController } from './accounts/account-management.controller';
+import { AccountManagementService } from './accounts/account-management.service';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { RegistryConsumer } from './accounts/registry.consumer';
@@ -15,7 +17,10 @@ import { GATEWAY_ENV, type GatewayEnv } from './config';
 import { ConnectController } from './connect/connect.controller';
 import { ConnectService } from './connect/connect.service';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { LimitsController } from './limits/limits.controller';
+import { LimitsService } from './limits/limits.service';
 import { Init1763769600000 } from './migrations/1763769600000-init';
+import { AccountManagement1763800000000 } from './migrations/1763800000000-account-management';
 import { NotificationsController } from './notifications/notifications.controller';
 import { RecipientsController } from './recipients/recipients.controller';
 import { MemberEntity } from './teams/member.entity';
@@ -40,7 +45,7 @@ export class AppModule {
           database: {
             schema: GATEWAY_SCHEMA,
             entities: [TeamEntity, MemberEntity, ApiKeyEntity, AccountEntity],
-            migrations: [Init1763769600000],
+            migrations: [Init1763769600000, AccountManagement1763800000000],
           },
         }),
         BusModule.forRoot({
@@ -54,6 +59,8 @@ export class AppModule {
         ApiKeysController,
         ConnectController,
         AccountsController,
+        AccountManagementController,
+        LimitsController,
         NotificationsController,
         RecipientsController,
         SelectionController,
@@ -68,6 +75,8 @@ export class AppModule {
         RegistryService,
         RegistryConsumer,
         AccountsService,
+        AccountManagementService,
+        LimitsService,
         ConnectService,
       ],
     };

@@ -1,5 +1,6 @@
 import { commonEnv, port } from '@switchboard/platform';
 import { z } from 'zod';
+import { parsePlanLimits } from './limits/plan-limits';
 
 export const GatewayEnvSchema = z.object({
   ...commonEnv,
@@ -8,6 +9,18 @@ export const GatewayEnvSchema = z.object({
   PUBLIC_URL: z.url(),
   /** When set, this value is an admin API key (dev mode prints it). Stored only as a hash. */
   SWITCHBOARD_ADMIN_API_KEY: z.string().min(24).optional(),
+  /** Accounts per platform by plan, JSON overriding the defaults `{"free":1,"starter":3,"professional":10,"enterprise":null}`. */
+  PLAN_LIMITS: z
+    .string()
+    .refine((v) => {
+      try {
+        parsePlanLimits(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be JSON like {"free":1,"starter":3,"professional":10,"enterprise":null}')
+    .optional(),
 });
 export type GatewayEnv = z.infer<typeof GatewayEnvSchema>;
 export const GATEWAY_ENV = Symbol('GATEWAY_ENV');

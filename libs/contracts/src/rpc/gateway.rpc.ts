@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../common';
+import { PlatformTypeSchema } from '../platform';
 import { defineRpc } from './define';
 
 export const RecipientSchema = z.strictObject({
@@ -16,4 +17,14 @@ export const GatewayRecipientsGet = defineRpc(
   'gateway.recipients.get',
   z.strictObject({ teamId: IdSchema, memberId: IdSchema.nullable() }),
   z.strictObject({ recipients: z.array(RecipientSchema) }),
+);
+
+/**
+ * Before a new connection is stored, the gateway (which owns plans) reserves a slot for it,
+ * atomically, so parallel connects cannot exceed the team's per-platform limit.
+ */
+export const GatewayLimitsReserve = defineRpc(
+  'gateway.limits.reserve',
+  z.strictObject({ teamId: IdSchema, type: PlatformTypeSchema, connectionId: IdSchema }),
+  z.strictObject({ allowed: z.boolean(), limit: z.number().int().nullable() }),
 );

@@ -10,6 +10,7 @@ export type CallbackOutcome =
   | { kind: 'select-channel'; selectionId: string }
   | { kind: 'invalid-state'; detail: string }
   | { kind: 'denied' }
+  | { kind: 'limit-reached' }
   | { kind: 'not-enough-permissions'; missing: string[] }
   | { kind: 'no-channels'; param: string; detail: string | null }
   | { kind: 'error'; code: string; message: string };
@@ -33,6 +34,8 @@ export function outcomeParams(
       return { [`${p}-invalid-state`]: '' };
     case 'denied':
       return { [`${p}-denied`]: '' };
+    case 'limit-reached':
+      return { [`${p}-limit-reached`]: '' };
     case 'not-enough-permissions':
       return { [`${p}-not-enough-permissions`]: '', missing: outcome.missing.join(',') };
     case 'no-channels':
@@ -52,6 +55,7 @@ export function outcomeName(outcome: CallbackOutcome): string {
     case 'select-channel':
     case 'invalid-state':
     case 'denied':
+    case 'limit-reached':
     case 'not-enough-permissions':
       return outcome.kind;
   }

@@ -149,8 +149,12 @@ export class CallbackService {
       );
       return { kind: 'success', account };
     } catch (error) {
-      if (error instanceof CodedError)
+      if (error instanceof CodedError && error.code === 'limit-reached') {
+        return { kind: 'limit-reached' };
+      }
+      if (error instanceof CodedError) {
         return { kind: 'error', code: error.code, message: error.message };
+      }
       if (isProviderError(error)) {
         return {
           kind: 'error',

@@ -3,6 +3,7 @@ import {
   ACCOUNT_CONNECTED_V1,
   ACCOUNT_RECONNECTED_V1,
   CodedError,
+  GatewayLimitsReserve,
   VaultCredentialsPut,
   type ConnectedAccount,
   type Metadata,
@@ -55,6 +56,19 @@ export class ConnectionWriter {
     const { identity, tokens } = input;
     const existing = await this.resolveExisting(input);
     const connectionId = existing?.id ?? randomUUID();
+    if (!existing) {
+      const slot = await this.rpc.call(GatewayLimitsReserve, {
+        teamId: input.teamId,
+        type: input.type,
+        connectionId,
+      });
+      if (!slot.allowed) {
+        throw new CodedError(
+          'limit-reached',
+          `the team's plan allows ${slot.limit ?? 'no more'} ${input.type} account(s)`,
+        );
+      }
+    }
     const stored = await this.rpc.call(VaultCredentialsPut, {
       connectionId,
       teamId: input.teamId,

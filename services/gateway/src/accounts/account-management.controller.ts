@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { Caller } from '../api-keys/principal.decorator';
+import { requireScope, type Principal } from '../api-keys/principal';
+import { uuidParam } from '../http/uuid.pipe';
+import { ZodPipe } from '../http/zod.pipe';
+import { AccountManagementService, type Hold } from './account-management.service';
+import { AccountsService } from './accounts.service';
+import { accountView, type AccountView } from './account.view';
+
+const DisconnectQuery = z.strictObject({ force: z.enum(['true', 'false']).default('false') });
+const ReconnectBody = z.strictObject({ redirectUrl: z.string().min(1).max(2000).optional() });
+const HoldBody = z.strictObject({
+  reason: z.string().trim().min(1).max(200),
+  count: z.number().int().min(0).max(1_000_000),
+});
+
+@Controller('api/v1/social-account')
+export class AccountManagementController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly management: AccountManagementService,
+  ) {}
+
+  @Delete(':id')
+  @HttpCode(204)
+  async disconnect(
+    @Caller() caller: Principal,
+    @Param('id', uuidParam) id: string,
+    @Query(new ZodPipe(DisconnectQuery)) q: z.infer<typeof DisconnectQuery>,
+  ): Promise<void> {
+    requireScope(caller, 'accounts:write');
+    const account = await this.accounts.find(id, caller.isAdmin ? null : caller.teamId);
+    await this.management.disconnect(account, q.force === 'true');
+  }
+
+  @Post(':id/reconnect')
+  async reconnect(
+    @Caller() caller: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(ReconnectBody)) body: z.infer<typeof ReconnectBody>,
+  ): Promise<{ url: string }> {
+    requireScope(caller, 'accounts:write');
+    const account = await this.accounts.find(id, caller.isAdmin ? null : caller.teamId);
+    return this.management.reconnectUrl(account, body.redirectUrl);
+  }
+
+  @Post(':id/main')
+  @HttpCode(200)
+  async setMain(
+    @Caller() caller: Principal,
+    @Param('id', uuidParam) id: string,
+  ): Promise<AccountView> {
+    requireScope(caller, 'accounts:write');
+    const account = await this.accounts.find(id, caller.isAdmin ? null : caller.teamId);
+    await this.management.setMain(account);
+    return accountView(await this.accounts.find(id, account.teamId));
+  }
+
+  @Get(':id/hold')
+  async getHold(
+    @Caller() caller: Principal,
+    @Param('id', uuidParam) id: string,
+  ): Promise<{ hold: Hold | null }> {
+    requireScope(caller, 'accounts:read');
+    const account = await this.accounts.find(id, caller.isAdmin ? null : caller.teamId);
+    return { hold: await this.management.hold(account.id) };
+  }
+
+  @Put(':id/hold')
+  async putHold(
+    @Caller() caller: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(HoldBody)) body: z.infer<typeof HoldBody>,
+  ): Promise<{ hold: Hold }> {
+    requireScope(caller, 'accounts:write');
+    const account = await this.accounts.find(id, caller.isAdmin ? null : caller.teamId);
+    return { hold: await this.management.putHold(account, body.reason, body.count) };
+  }
+
+  @Delete(':id/hold')
+  @HttpCode(204)
+  async deleteHold(@Caller() caller: Principal, @Param('id', uuidParam) id: string): Promise<void> {
+    requireScope(caller, 'accounts:write');
+    const account = await this.accounts.find(id, caller.isAdmin ? null : caller.teamId);
+    await this.management.deleteHold(account);
+  }
+}
