@@ -26,7 +26,13 @@ export class RegistryService {
     tx?: EntityManager,
   ): Promise<void> {
     const a = 'connectionId' in account ? fromEvent(account) : account;
-    await (tx ?? this.dataSource.manager).query(
+    if (!tx) {
+      await this.dataSource.transaction((t) => this.upsertConnected(a, t));
+      return;
+    }
+    // one main per team and platform: concurrent first connects must not both claim it
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`main:${a.teamId}:${a.type}`]);
+    await tx.query(
       `INSERT INTO gateway.account AS acc (id, team_id, type, external_id, display_name, avatar_url, status,
          status_reason, is_main, member_id, end_user_id, metadata, connected_at, expires_at, credential_version, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'ACTIVE', NULL,
