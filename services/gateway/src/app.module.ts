@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { BusModule } from '@switchboard/bus';
 import { PlatformModule, type AppLogger } from '@switchboard/platform';
 import { AccountEntity } from './accounts/account.entity';
@@ -17,6 +17,9 @@ import { GATEWAY_ENV, type GatewayEnv } from './config';
 import { ConnectController } from './connect/connect.controller';
 import { ConnectService } from './connect/connect.service';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { AuditController } from './audit/audit.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { LimitsController } from './limits/limits.controller';
 import { LimitsService } from './limits/limits.service';
 import { Init1763769600000 } from './migrations/1763769600000-init';
@@ -27,6 +30,7 @@ import { MemberEntity } from './teams/member.entity';
 import { TeamEntity } from './teams/team.entity';
 import { PlatformCallbacksController } from './platform-callbacks/platform-callbacks.controller';
 import { SelectionController } from './selection/selection.controller';
+import { CorsPolicy } from './teams/cors-policy.service';
 import { TeamsController } from './teams/teams.controller';
 import { TeamsService } from './teams/teams.service';
 
@@ -61,6 +65,7 @@ export class AppModule {
         AccountsController,
         AccountManagementController,
         LimitsController,
+        AuditController,
         NotificationsController,
         RecipientsController,
         SelectionController,
@@ -70,7 +75,10 @@ export class AppModule {
         { provide: GATEWAY_ENV, useValue: env },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         TeamsService,
+        CorsPolicy,
         ApiKeysService,
         RegistryService,
         RegistryConsumer,

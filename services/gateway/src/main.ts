@@ -8,6 +8,7 @@ import cookieParser from 'cookie-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { GatewayEnvSchema } from './config';
+import { CorsPolicy } from './teams/cors-policy.service';
 
 startTelemetry('gateway');
 const env = loadConfigOrExit('gateway', GatewayEnvSchema);
@@ -25,5 +26,18 @@ void bootstrapService({
     express.use(cookieParser());
     express.disable('x-powered-by');
     express.set('query parser', 'simple');
+    const cors = app.get(CorsPolicy);
+    express.enableCors({
+      origin: (origin: string | undefined, done: (err: Error | null, allow?: boolean) => void) => {
+        if (!origin) return done(null, false);
+        cors.allows(origin).then(
+          (allowed) => done(null, allowed),
+          () => done(null, false),
+        );
+      },
+      allowedHeaders: ['content-type', 'x-api-key', 'idempotency-key'],
+      exposedHeaders: ['retry-after', 'idempotent-replayed'],
+      maxAge: 600,
+    });
   },
 });

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/
 import { Reflector } from '@nestjs/core';
 import { CodedError, ErrorCodes } from '@switchboard/contracts';
 import type { Request } from 'express';
+import { RateLimiter } from '../rate-limit/rate-limiter';
 import { ApiKeysService } from './api-keys.service';
 import type { Principal } from './principal';
 
@@ -18,6 +19,8 @@ export class ApiKeyGuard implements CanActivate {
     private readonly keys: ApiKeysService,
   ) {}
 
+  private readonly limiter = new RateLimiter();
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, [
@@ -32,6 +35,7 @@ export class ApiKeyGuard implements CanActivate {
       throw new CodedError(ErrorCodes.unauthorized, 'missing or invalid x-api-key');
     const principal = await this.keys.authenticate(key);
     if (!principal) throw new CodedError(ErrorCodes.unauthorized, 'missing or invalid x-api-key');
+    this.limiter.take(principal.keyId, principal.rateLimitPerSecond);
     req.principal = principal;
     return true;
   }

@@ -10,6 +10,7 @@ import { CodedError } from '@switchboard/contracts';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import { RateLimitedError } from '../rate-limit/rate-limiter';
 import { HTTP_STATUS_BY_CODE, type ApiErrorBody } from './api-error';
 
 /** One body for every error: `{statusCode, error, message, code}`; a 500 shows only an errorId. */
@@ -28,6 +29,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
         code: body.code,
         err: exception,
       });
+    }
+    if (exception instanceof RateLimitedError && !res.headersSent) {
+      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }
