@@ -154,3 +154,46 @@ describe('gateway API conventions', () => {
     });
   });
 });
+
+describe('OpenAPI', () => {
+  const system = new System();
+  beforeAll(() => system.start(), 180_000);
+  afterAll(() => system.stop());
+
+  it('should serve an OpenAPI 3 document generated from the code, and Swagger UI', async () => {
+    const doc = (await (await fetch(`${system.gatewayUrl}/docs/json`)).json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: {
+              content: Record<
+                string,
+                { schema: { properties: Record<string, unknown>; additionalProperties: boolean } }
+              >;
+            };
+          }
+        >
+      >;
+    };
+    expect(doc.openapi).toMatch(/^3\./);
+    const connect = doc.paths['/api/v1/social-account/connect'].post;
+    const schema = connect.requestBody!.content['application/json'].schema;
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['teamId', 'type', 'redirectUrl']),
+    );
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/social-account',
+        '/api/v1/social-account/{id}/token',
+        '/api/v1/team',
+      ]),
+    );
+    const ui = await fetch(`${system.gatewayUrl}/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger');
+  });
+});

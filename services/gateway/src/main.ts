@@ -8,6 +8,7 @@ import cookieParser from 'cookie-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { GatewayEnvSchema } from './config';
+import { setupOpenApi } from './http/openapi';
 import { CorsPolicy } from './teams/cors-policy.service';
 
 startTelemetry('gateway');
@@ -26,6 +27,7 @@ void bootstrapService({
     express.use(cookieParser());
     express.disable('x-powered-by');
     express.set('query parser', 'simple');
+    setupOpenApi(app, env.PUBLIC_URL);
     const cors = app.get(CorsPolicy);
     express.enableCors({
       origin: (origin: string | undefined, done: (err: Error | null, allow?: boolean) => void) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Caller } from '../api-keys/principal.decorator';
 import { requireScope, type Principal } from '../api-keys/principal';
 import { uuidParam } from '../http/uuid.pipe';
+import { ApiZod } from '../http/api-zod.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { AccountManagementService, type Hold } from './account-management.service';
 import { AccountsService } from './accounts.service';
@@ -22,6 +23,7 @@ export class AccountManagementController {
     private readonly management: AccountManagementService,
   ) {}
 
+  @ApiZod({ query: DisconnectQuery })
   @Delete(':id')
   @HttpCode(204)
   async disconnect(
@@ -34,6 +36,7 @@ export class AccountManagementController {
     await this.management.disconnect(account, q.force === 'true');
   }
 
+  @ApiZod({ body: ReconnectBody })
   @Post(':id/reconnect')
   async reconnect(
     @Caller() caller: Principal,
@@ -45,6 +48,7 @@ export class AccountManagementController {
     return this.management.reconnectUrl(account, body.redirectUrl);
   }
 
+  @ApiZod({})
   @Post(':id/main')
   @HttpCode(200)
   async setMain(
@@ -57,6 +61,7 @@ export class AccountManagementController {
     return accountView(await this.accounts.find(id, account.teamId));
   }
 
+  @ApiZod({})
   @Get(':id/hold')
   async getHold(
     @Caller() caller: Principal,
@@ -67,6 +72,7 @@ export class AccountManagementController {
     return { hold: await this.management.hold(account.id) };
   }
 
+  @ApiZod({ body: HoldBody })
   @Put(':id/hold')
   async putHold(
     @Caller() caller: Principal,
@@ -78,6 +84,7 @@ export class AccountManagementController {
     return { hold: await this.management.putHold(account, body.reason, body.count) };
   }
 
+  @ApiZod({})
   @Delete(':id/hold')
   @HttpCode(204)
   async deleteHold(@Caller() caller: Principal, @Param('id', uuidParam) id: string): Promise<void> {

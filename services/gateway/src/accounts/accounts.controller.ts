@@ -5,6 +5,7 @@ import { Caller } from '../api-keys/principal.decorator';
 import { requireScope, requireTeam, type Principal } from '../api-keys/principal';
 import { PageQuery } from '../http/cursor';
 import { uuidParam } from '../http/uuid.pipe';
+import { ApiZod } from '../http/api-zod.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { AccountsService } from './accounts.service';
 import { accountView, type AccountView } from './account.view';
@@ -15,6 +16,7 @@ const ListQuery = z.strictObject({ teamId: z.uuid(), ...PageQuery });
 export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
+  @ApiZod({ query: ListQuery })
   @Get()
   list(
     @Caller() caller: Principal,
@@ -25,12 +27,14 @@ export class AccountsController {
     return this.accounts.list(q.teamId, q.limit, q.cursor);
   }
 
+  @ApiZod({})
   @Get(':id')
   async get(@Caller() caller: Principal, @Param('id', uuidParam) id: string): Promise<AccountView> {
     requireScope(caller, 'accounts:read');
     return accountView(await this.accounts.find(id, caller.isAdmin ? null : caller.teamId));
   }
 
+  @ApiZod({})
   @Get(':id/token')
   async token(
     @Caller() caller: Principal,

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { CodedError, ErrorCodes } from '@switchboard/contracts';
 import { z } from 'zod';
 import { uuidParam } from '../http/uuid.pipe';
+import { ApiZod } from '../http/api-zod.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { TeamsService } from '../teams/teams.service';
 import { API_SCOPES } from './api-key.entity';
@@ -23,6 +24,7 @@ export class ApiKeysController {
     private readonly teams: TeamsService,
   ) {}
 
+  @ApiZod({ body: CreateKeyBody })
   @Post()
   async create(
     @Caller() caller: Principal,
@@ -33,6 +35,7 @@ export class ApiKeysController {
     return this.keys.create(body.teamId, [...new Set(body.scopes)], body.rateLimitPerSecond);
   }
 
+  @ApiZod({ query: ListKeysQuery })
   @Get()
   async list(
     @Caller() caller: Principal,
@@ -42,6 +45,7 @@ export class ApiKeysController {
     return { items: await this.keys.list(q.teamId), nextCursor: null };
   }
 
+  @ApiZod({})
   @Delete(':id')
   @HttpCode(204)
   async revoke(@Caller() caller: Principal, @Param('id', uuidParam) id: string): Promise<void> {

@@ -4,6 +4,7 @@ import { Caller } from '../api-keys/principal.decorator';
 import { requireTeam, type Principal } from '../api-keys/principal';
 import { CodedError, ErrorCodes } from '@switchboard/contracts';
 import { PageQuery } from '../http/cursor';
+import { ApiZod } from '../http/api-zod.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { DataSource } from 'typeorm';
 
@@ -23,6 +24,7 @@ export interface AuditEntry {
 export class AuditController {
   constructor(private readonly dataSource: DataSource) {}
 
+  @ApiZod({ query: AuditQuery })
   @Get()
   async list(
     @Caller() caller: Principal,

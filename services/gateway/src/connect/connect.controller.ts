@@ -6,6 +6,7 @@ import { Caller } from '../api-keys/principal.decorator';
 import { requireScope, requireTeam, type Principal } from '../api-keys/principal';
 import { GATEWAY_ENV, type GatewayEnv } from '../config';
 import { uuidParam } from '../http/uuid.pipe';
+import { ApiZod } from '../http/api-zod.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { ensureBrowserId, readBrowserId } from './browser-cookie';
 import { ConnectBody, LaunchQuery } from './connect.dto';
@@ -19,6 +20,7 @@ export class ConnectController {
     @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
   ) {}
 
+  @ApiZod({ body: ConnectBody })
   @Post('connect')
   connect(
     @Caller() caller: Principal,
@@ -30,6 +32,7 @@ export class ConnectController {
   }
 
   @Public()
+  @ApiZod({ query: LaunchQuery, public: true })
   @Get('flow/:flowId/launch')
   async launch(
     @Param('flowId', uuidParam) flowId: string,
@@ -44,6 +47,7 @@ export class ConnectController {
   }
 
   @Public()
+  @ApiZod({ public: true })
   @Get('callback/:type')
   async callback(
     @Param('type') type: string,

@@ -16,6 +16,7 @@ import { RegistryService } from '../accounts/registry.service';
 import { Caller } from '../api-keys/principal.decorator';
 import { requireScope, requireTeam, type Principal } from '../api-keys/principal';
 import { uuidParam } from '../http/uuid.pipe';
+import { ApiZod } from '../http/api-zod.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { CompleteSelectionBody, SwitchChannelBody } from './selection.dto';
 
@@ -37,6 +38,7 @@ export class SelectionController {
     private readonly accounts: AccountsService,
   ) {}
 
+  @ApiZod({})
   @Get('selection/:selectionId')
   async get(
     @Caller() caller: Principal,
@@ -55,6 +57,7 @@ export class SelectionController {
     };
   }
 
+  @ApiZod({ body: CompleteSelectionBody })
   @Post('selection/:selectionId')
   async complete(
     @Caller() caller: Principal,
@@ -80,6 +83,7 @@ export class SelectionController {
     return { items };
   }
 
+  @ApiZod({})
   @Get(':id/channels')
   async channels(
     @Caller() caller: Principal,
@@ -94,6 +98,7 @@ export class SelectionController {
     return { items: candidates, nextCursor: null };
   }
 
+  @ApiZod({ body: SwitchChannelBody })
   @Put(':id/channel')
   async switchChannel(
     @Caller() caller: Principal,

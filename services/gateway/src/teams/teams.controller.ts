@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { Caller } from '../api-keys/principal.decorator';
 import { requireAdmin, requireScope, requireTeam, type Principal } from '../api-keys/principal';
 import { uuidParam as uuid } from '../http/uuid.pipe';
+import { ApiZod } from '../http/api-zod.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { CreateMemberBody, CreateTeamBody } from './teams.dto';
 import { teamView, TeamsService, type MemberView, type TeamView } from './teams.service';
@@ -11,6 +12,7 @@ import { teamView, TeamsService, type MemberView, type TeamView } from './teams.
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
+  @ApiZod({ body: CreateTeamBody })
   @Post()
   create(
     @Caller() caller: Principal,
@@ -20,12 +22,14 @@ export class TeamsController {
     return this.teams.create(body);
   }
 
+  @ApiZod({})
   @Get(':teamId')
   async get(@Caller() caller: Principal, @Param('teamId', uuid) teamId: string): Promise<TeamView> {
     requireTeam(caller, teamId);
     return teamView(await this.teams.get(teamId));
   }
 
+  @ApiZod({ body: CreateMemberBody })
   @Post(':teamId/member')
   addMember(
     @Caller() caller: Principal,
