@@ -26,6 +26,9 @@ import {
 import { typeFromSegment } from './platform-segment';
 
 type CompleteRequest = RpcRequest<typeof OAuthFlowComplete>;
+
+/** What platforms send when the user presses Cancel (LinkedIn has its own two). */
+const CANCEL_ERRORS = new Set(['access_denied', 'user_cancelled_login', 'user_cancelled_authorize']);
 type CompleteReply = RpcReply<typeof OAuthFlowComplete>;
 
 /**
@@ -105,7 +108,7 @@ export class CallbackService {
     if (claimed[1] !== 1) return { kind: 'invalid-state', detail: 'state already used' };
 
     if (p.error) {
-      return p.error === 'access_denied'
+      return CANCEL_ERRORS.has(p.error)
         ? { kind: 'denied' }
         : {
             kind: 'error',
