@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from 'zod';
 
 const MailSchema = z.object({
   items: z.array(
@@ -12,7 +12,7 @@ const MailSchema = z.object({
     }),
   ),
 });
-export type Mail = z.infer<typeof MailSchema>["items"][number];
+export type Mail = z.infer<typeof MailSchema>['items'][number];
 
 const StatsSchema = z.object({
   tokenCalls: z.record(z.string(), z.record(z.string(), z.number())),
@@ -25,12 +25,8 @@ export type SandboxStats = z.infer<typeof StatsSchema>;
 export class SandboxClient {
   constructor(readonly url: string) {}
 
-  async ttl(
-    type: string,
-    accessTtlSeconds: number,
-    refreshTtlSeconds?: number,
-  ): Promise<void> {
-    await this.post("/_sandbox/ttl", {
+  async ttl(type: string, accessTtlSeconds: number, refreshTtlSeconds?: number): Promise<void> {
+    await this.post('/_sandbox/ttl', {
       type,
       accessTtlSeconds,
       ...(refreshTtlSeconds ? { refreshTtlSeconds } : {}),
@@ -39,11 +35,11 @@ export class SandboxClient {
 
   async fail(
     type: string,
-    kind: "429" | "500" | "invalid_grant" | "timeout" | "drop-response",
+    kind: '429' | '500' | 'invalid_grant' | 'timeout' | 'drop-response',
     count: number,
     retryAfterSeconds?: number,
   ): Promise<void> {
-    await this.post("/_sandbox/fail", {
+    await this.post('/_sandbox/fail', {
       type,
       kind,
       count,
@@ -52,35 +48,28 @@ export class SandboxClient {
   }
 
   async revoke(type: string, user: string): Promise<void> {
-    await this.post("/_sandbox/revoke", { type, user });
+    await this.post('/_sandbox/revoke', { type, user });
   }
 
   async reset(): Promise<void> {
-    await this.post("/_sandbox/reset", {});
+    await this.post('/_sandbox/reset', {});
   }
 
   async stats(): Promise<SandboxStats> {
-    return StatsSchema.parse(
-      await (await fetch(`${this.url}/_sandbox/stats`)).json(),
-    );
+    return StatsSchema.parse(await (await fetch(`${this.url}/_sandbox/stats`)).json());
   }
 
   async mail(to?: string): Promise<Mail[]> {
-    const qs = to ? `?to=${encodeURIComponent(to)}` : "";
-    return MailSchema.parse(
-      await (await fetch(`${this.url}/_sandbox/mail${qs}`)).json(),
-    ).items;
+    const qs = to ? `?to=${encodeURIComponent(to)}` : '';
+    return MailSchema.parse(await (await fetch(`${this.url}/_sandbox/mail${qs}`)).json()).items;
   }
 
   private async post(path: string, body: unknown): Promise<void> {
     const res = await fetch(`${this.url}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    if (!res.ok)
-      throw new Error(
-        `sandbox ${path} answered ${res.status}: ${await res.text()}`,
-      );
+    if (!res.ok) throw new Error(`sandbox ${path} answered ${res.status}: ${await res.text()}`);
   }
 }

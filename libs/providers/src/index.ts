@@ -57,6 +57,13 @@ export {
   twitterIdentity,
 } from './platforms/twitter';
 export {
+  parseSignedRequest,
+  SignedRequestError,
+  type SignedRequest,
+  type SignedRequestProblem,
+} from './platforms/meta/signed-request';
+export { NO_INSTAGRAM_BUSINESS_ACCOUNT } from './platforms/meta/instagram';
+export {
   isProviderError,
   ProviderError,
   type ProviderErrorInit,

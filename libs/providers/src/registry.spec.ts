@@ -1,4 +1,5 @@
-import { CodedError } from '@switchboard/contracts';
+import { CodedError, PLATFORM_TYPES, type PlatformType } from '@switchboard/contracts';
+import { PLATFORM_CATALOG } from './catalog';
 import { createProviderRegistry } from './registry';
 
 const PARAMS = { state: 's', redirectUri: 'https://cb', scopes: [], codeChallenge: 'c' };
@@ -51,18 +52,20 @@ describe('createProviderRegistry', () => {
     expect(createProviderRegistry({ env: {} }).supported()).toEqual([]);
     expect(
       createProviderRegistry({ env: { SANDBOX_URL: 'http://127.0.0.1:4100' } }).supported(),
-    ).toEqual(['TWITTER']);
+    ).toEqual([...PLATFORM_CATALOG.keys()]);
   });
 
-  it.each([
+  const refused: [string, PlatformType, Record<string, string>][] = [
     [
       'a platform without an adapter',
-      'FACEBOOK' as const,
+      // any built-in type the catalog does not (yet) have
+      PLATFORM_TYPES.find((type) => !PLATFORM_CATALOG.has(type)) ?? 'CUSTOM_OAUTH2:none',
       { SANDBOX_URL: 'http://127.0.0.1:4100' },
     ],
-    ['a custom provider', 'CUSTOM_OAUTH2:acme' as const, { SANDBOX_URL: 'http://127.0.0.1:4100' }],
-    ['a platform without credentials', 'TWITTER' as const, {}],
-  ])('refuses %s with unknown-platform', (_name, type, env) => {
+    ['a custom provider', 'CUSTOM_OAUTH2:acme', { SANDBOX_URL: 'http://127.0.0.1:4100' }],
+    ['a platform without credentials', 'TWITTER', {}],
+  ];
+  it.each(refused)('refuses %s with unknown-platform', (_name, type, env) => {
     const registry = createProviderRegistry({ env });
     expect(() => registry.get(type)).toThrow(
       expect.objectContaining({ code: 'unknown-platform' }) as CodedError,

@@ -60,7 +60,7 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
 
   function build(definition: PlatformDefinition, credentials: ClientCredentials): ProviderAdapter {
     const endpoint = endpoints.get(definition.type) ?? ((url: string) => url);
-    return definition.create({ credentials, endpoint, http, clock });
+    return definition.create({ credentials, endpoint, http, clock, env: options.env });
   }
 
   return {

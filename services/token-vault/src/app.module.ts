@@ -6,7 +6,10 @@ import { cryptoProviders } from './crypto/crypto.provider';
 import { CredentialEntity } from './credentials/credential.entity';
 import { CredentialStore } from './credentials/credential-store';
 import { CredentialsService } from './credentials/credentials.service';
+import { GrantsController } from './grants/grants.controller';
+import { GrantsService } from './grants/grants.service';
 import { Init1763769600000 } from './migrations/1763769600000-init';
+import { Grants1763800000000 } from './migrations/1763800000000-grants';
 import { providersProvider } from './providers.provider';
 import { RefreshService } from './refresh/refresh.service';
 import { RevokeService } from './revoke/revoke.service';
@@ -27,7 +30,7 @@ export class AppModule {
           database: {
             schema: VAULT_SCHEMA,
             entities: [CredentialEntity],
-            migrations: [Init1763769600000],
+            migrations: [Init1763769600000, Grants1763800000000],
           },
         }),
         BusModule.forRoot({
@@ -36,7 +39,7 @@ export class AppModule {
           service: 'token-vault',
         }),
       ],
-      controllers: [VaultController],
+      controllers: [VaultController, GrantsController],
       providers: [
         { provide: VAULT_ENV, useValue: env },
         ...cryptoProviders,
@@ -45,6 +48,7 @@ export class AppModule {
         CredentialsService,
         RefreshService,
         RevokeService,
+        GrantsService,
       ],
     };
   }

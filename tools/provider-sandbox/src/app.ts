@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { platformRouter } from './core/oauth/platform-router';
 import type { SandboxState } from './core/sandbox-state';
 import { controlRouter } from './control/control.router';
+import { loadControls } from './control/load.router';
 import type { Mailbox } from './mailbox/mailbox';
 import { mailRouter } from './mailbox/mail.router';
 import type { SmtpReceiver } from './mailbox/smtp-receiver';
@@ -20,6 +21,9 @@ export function createApp({ state, mailbox, smtp, onUnexpectedError }: AppDepend
   app.disable('x-powered-by');
   app.set('etag', false);
 
+  const load = loadControls(state);
+  app.use(load.delayTokenCalls);
+  app.use('/_sandbox', load.router);
   app.use(
     '/_sandbox',
     controlRouter(state, () => {

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 
 import type { SandboxState } from '../core/sandbox-state';
-import { platformFor } from '../platforms/registry';
+import { PLATFORMS, platformFor } from '../platforms/registry';
 import { avatarSvg } from './avatar';
 import { controlBodyErrorHandler, parseOr400 } from './control-errors';
 import {
@@ -98,6 +98,8 @@ export function controlRouter(state: SandboxState, onReset: () => void): Router 
       .set('cache-control', 'public, max-age=86400')
       .send(avatarSvg(match[1]));
   });
+
+  for (const platform of PLATFORMS) platform.controlRoutes?.(router, state);
 
   router.use(controlBodyErrorHandler);
   return router;

@@ -92,4 +92,14 @@ export interface PlatformDefinition {
   metadata?(issuer: string): Record<string, unknown>;
   /** Routes beyond the OAuth core (account lists, …), mounted under `basePath`. */
   extendRouter?(router: Router, state: SandboxState): void;
+  /**
+   * Routes mounted before the OAuth core, for real endpoints the core cannot express (TikTok's
+   * `client_key`, JSON token bodies): they answer first at those paths.
+   */
+  prependRouter?(router: Router, state: SandboxState): void;
+  /**
+   * Routes under `/_sandbox` for controls only this platform has (Meta's signed deauthorize and
+   * data-deletion callbacks, the token-age override); they are parsed as JSON like the others.
+   */
+  controlRoutes?(router: Router, state: SandboxState): void;
 }

@@ -1,9 +1,32 @@
 import type { PlatformDefinition, SandboxPlatformType } from '../core/platform';
 import { genericPlatform } from './generic.platform';
 import { twitterPlatform } from './twitter.platform';
+import { googleBusinessPlatform } from './google/google-business.platform';
+import { youtubePlatform } from './google/youtube.platform';
+import { linkedinPagePlatform } from './linkedin/linkedin-page.platform';
+import { linkedinPlatform } from './linkedin/linkedin.platform';
+import { tiktokBusinessPlatform } from './tiktok/tiktok-business.platform';
+import { tiktokPlatform } from './tiktok/tiktok.platform';
+import { facebookPlatform } from './meta/facebook.platform';
+import { instagramPlatform } from './meta/instagram.platform';
+import { instagramLoginPlatform } from './meta/instagram-login.platform';
+import { threadsPlatform } from './meta/threads.platform';
 
 /** Every platform the sandbox serves. A new platform is one file plus one line here. */
-export const PLATFORMS: readonly PlatformDefinition[] = [genericPlatform, twitterPlatform];
+export const PLATFORMS: readonly PlatformDefinition[] = [
+  genericPlatform,
+  twitterPlatform,
+  linkedinPlatform,
+  linkedinPagePlatform,
+  tiktokPlatform,
+  tiktokBusinessPlatform,
+  youtubePlatform,
+  googleBusinessPlatform,
+  facebookPlatform,
+  instagramPlatform,
+  instagramLoginPlatform,
+  threadsPlatform,
+];
 
 export function servedPlatformTypes(): [SandboxPlatformType, ...SandboxPlatformType[]] {
   const [first, ...rest] = PLATFORMS.map((platform) => platform.type);

@@ -38,6 +38,7 @@ export function platformRouter(state: SandboxState, platform: PlatformDefinition
     }
   };
 
+  platform.prependRouter?.(router, state);
   router.get(paths.authorize, (req, res) => handleAuthorize(req.query, res));
   router.post(paths.authorize, form, (req, res) => handleAuthorize(req.body, res));
   router.post(paths.token, form, tokenEndpoint(state, platform));
