@@ -28,7 +28,11 @@ import { typeFromSegment } from './platform-segment';
 type CompleteRequest = RpcRequest<typeof OAuthFlowComplete>;
 
 /** What platforms send when the user presses Cancel (LinkedIn has its own two). */
-const CANCEL_ERRORS = new Set(['access_denied', 'user_cancelled_login', 'user_cancelled_authorize']);
+const CANCEL_ERRORS = new Set([
+  'access_denied',
+  'user_cancelled_login',
+  'user_cancelled_authorize',
+]);
 type CompleteReply = RpcReply<typeof OAuthFlowComplete>;
 
 /**
