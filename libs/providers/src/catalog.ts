@@ -11,6 +11,11 @@ import { facebookPlatform } from './platforms/meta/facebook';
 import { instagramPlatform } from './platforms/meta/instagram';
 import { instagramLoginPlatform } from './platforms/meta/instagram-login';
 import { threadsPlatform } from './platforms/meta/threads';
+import { pinterestPlatform } from './platforms/pinterest/pinterest';
+import { redditPlatform } from './platforms/reddit/reddit';
+import { discordPlatform } from './platforms/discord/discord';
+import { slackPlatform } from './platforms/slack/slack';
+import { fanvuePlatform } from './platforms/fanvue/fanvue';
 
 /** Every built-in platform with an adapter. Add a platform: one file under platforms/, one line here. */
 export const PLATFORM_CATALOG: ReadonlyMap<PlatformType, PlatformDefinition> = new Map(
@@ -26,5 +31,10 @@ export const PLATFORM_CATALOG: ReadonlyMap<PlatformType, PlatformDefinition> = n
     instagramPlatform,
     instagramLoginPlatform,
     threadsPlatform,
+    pinterestPlatform,
+    redditPlatform,
+    discordPlatform,
+    slackPlatform,
+    fanvuePlatform,
   ].map((definition) => [definition.type, definition]),
 );

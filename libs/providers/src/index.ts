@@ -64,6 +64,12 @@ export {
 } from './platforms/meta/signed-request';
 export { NO_INSTAGRAM_BUSINESS_ACCOUNT } from './platforms/meta/instagram';
 export {
+  slackEventPayload,
+  slackSignature,
+  SLACK_MAX_SKEW_SECONDS,
+  type SlackEventEnvelope,
+} from './platforms/slack/slack-events';
+export {
   isProviderError,
   ProviderError,
   type ProviderErrorInit,

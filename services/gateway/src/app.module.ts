@@ -29,6 +29,7 @@ import { RecipientsController } from './recipients/recipients.controller';
 import { MemberEntity } from './teams/member.entity';
 import { TeamEntity } from './teams/team.entity';
 import { PlatformCallbacksController } from './platform-callbacks/platform-callbacks.controller';
+import { SlackEventsController } from './platform-callbacks/slack-events.controller';
 import { SelectionController } from './selection/selection.controller';
 import { CorsPolicy } from './teams/cors-policy.service';
 import { TeamsController } from './teams/teams.controller';
@@ -70,6 +71,7 @@ export class AppModule {
         RecipientsController,
         SelectionController,
         PlatformCallbacksController,
+        SlackEventsController,
       ],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },

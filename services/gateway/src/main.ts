@@ -6,9 +6,11 @@ import {
 } from '@switchboard/platform';
 import cookieParser from 'cookie-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { raw as rawBody } from 'express';
 import { AppModule } from './app.module';
 import { GatewayEnvSchema } from './config';
 import { setupOpenApi } from './http/openapi';
+import { SLACK_EVENTS_PATH } from './platform-callbacks/slack-events.controller';
 import { CorsPolicy } from './teams/cors-policy.service';
 
 startTelemetry('gateway');
@@ -27,6 +29,8 @@ void bootstrapService({
     express.use(cookieParser());
     express.disable('x-powered-by');
     express.set('query parser', 'simple');
+    // Slack signs the raw body: that route gets it unparsed (Nest's JSON parser then skips it).
+    express.use(SLACK_EVENTS_PATH, rawBody({ type: () => true, limit: '64kb' }));
     setupOpenApi(app, env.PUBLIC_URL);
     const cors = app.get(CorsPolicy);
     express.enableCors({

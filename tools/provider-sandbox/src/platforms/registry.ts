@@ -11,6 +11,11 @@ import { facebookPlatform } from './meta/facebook.platform';
 import { instagramPlatform } from './meta/instagram.platform';
 import { instagramLoginPlatform } from './meta/instagram-login.platform';
 import { threadsPlatform } from './meta/threads.platform';
+import { pinterestPlatform } from './pinterest/pinterest.platform';
+import { redditPlatform } from './reddit/reddit.platform';
+import { discordPlatform } from './discord/discord.platform';
+import { slackPlatform } from './slack/slack.platform';
+import { fanvuePlatform } from './fanvue/fanvue.platform';
 
 /** Every platform the sandbox serves. A new platform is one file plus one line here. */
 export const PLATFORMS: readonly PlatformDefinition[] = [
@@ -26,6 +31,11 @@ export const PLATFORMS: readonly PlatformDefinition[] = [
   instagramPlatform,
   instagramLoginPlatform,
   threadsPlatform,
+  pinterestPlatform,
+  redditPlatform,
+  discordPlatform,
+  slackPlatform,
+  fanvuePlatform,
 ];
 
 export function servedPlatformTypes(): [SandboxPlatformType, ...SandboxPlatformType[]] {
