@@ -24,6 +24,7 @@ import {
   type FailedOutcome,
 } from './callback-outcome';
 import { typeFromSegment } from './platform-segment';
+import { stateProblem } from './state-check';
 
 type CompleteRequest = RpcRequest<typeof OAuthFlowComplete>;
 
@@ -93,18 +94,13 @@ export class CallbackService {
     req: CompleteRequest,
   ): Promise<CallbackOutcome> {
     const p = req.params;
-    if (!p.state || flow.stateHash !== sha256(p.state))
-      return { kind: 'invalid-state', detail: 'state missing or unknown' };
-    if (flow.type !== type)
-      return { kind: 'invalid-state', detail: 'callback for another platform' };
-    if (!req.browserId || flow.browserHash !== sha256(req.browserId)) {
-      return { kind: 'invalid-state', detail: 'flow started in another browser' };
-    }
-    if (flow.expiresAt <= new Date()) return { kind: 'invalid-state', detail: 'flow expired' };
     const adapter = this.providers.get(type);
-    if (adapter.expectedIssuer && p.iss !== adapter.expectedIssuer) {
-      return { kind: 'invalid-state', detail: 'issuer missing or mismatched' };
-    }
+    const problem = stateProblem(
+      flow,
+      { type, state: p.state, iss: p.iss, browserId: req.browserId },
+      adapter.expectedIssuer,
+    );
+    if (problem) return { kind: 'invalid-state', detail: problem };
     const claimed: [unknown[], number] = await this.dataSource.query(
       `UPDATE oauth.flow SET status = 'completing' WHERE id = $1 AND status = 'launched'`,
       [flow.id],
