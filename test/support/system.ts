@@ -32,6 +32,10 @@ export interface SystemOptions {
   natsUrl?: string;
   /** Extra environment for every service. */
   env?: Record<string, string>;
+  /** Start only these services (default: all five), e.g. the vault alone for its own tests. */
+  services?: readonly ServiceName[];
+  /** Extra environment per service, after `env` (e.g. each one's NATS user). */
+  serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
 }
 
 /**
@@ -42,6 +46,8 @@ export class System {
   readonly processes = new Map<string, ManagedProcess>();
   readonly ports = new Map<string, number>();
   readonly adminKey = `sbk_admin_${randomBytes(24).toString('base64url')}`;
+  /** Signs portal and Reconnect links (gateway and notifier share it). */
+  readonly portalSigningSecret = randomBytes(32).toString('base64url');
   readonly namespace = uniqueNamespace('e2e');
   api!: ApiClient;
   sandbox!: SandboxClient;
@@ -83,6 +89,7 @@ export class System {
       VAULT_KEYRING_FILE: keyring,
       SMTP_URL: `smtp://127.0.0.1:${this.port('smtp')}`,
       SWITCHBOARD_ADMIN_API_KEY: this.adminKey,
+      PORTAL_SIGNING_SECRET: this.portalSigningSecret,
       SCHEDULER_POLL_MS: '200',
       EMAIL_POLL_MS: '200',
       ...this.options.env,
@@ -90,8 +97,9 @@ export class System {
     await this.startProcess('sandbox');
     this.sandbox = new SandboxClient(sandboxUrl);
     // the vault first: it owns the stream's first declaration; then the rest in parallel
-    await this.startProcess('token-vault');
-    await Promise.all(SERVICES.filter((s) => s !== 'token-vault').map((s) => this.startProcess(s)));
+    const services = this.options.services ?? SERVICES;
+    if (services.includes('token-vault')) await this.startProcess('token-vault');
+    await Promise.all(services.filter((s) => s !== 'token-vault').map((s) => this.startProcess(s)));
     this.api = new ApiClient(this.gatewayUrl, this.adminKey);
     return this;
   }
@@ -107,11 +115,19 @@ export class System {
     return this.database.url;
   }
 
+  /** Another instance of a service (`<service>#<n>`), on its own port, sharing everything else. */
+  async startReplica(service: ServiceName, index: number): Promise<ManagedProcess> {
+    const name = `${service}#${index}`;
+    if (!this.ports.has(name)) this.ports.set(name, await freePort());
+    return this.startProcess(name);
+  }
+
   async startProcess(name: string): Promise<ManagedProcess> {
     const isSandbox = name === 'sandbox';
+    const service = name.split('#')[0] as ServiceName;
     const proc = await spawnProcess({
       name,
-      entry: isSandbox ? 'tools/provider-sandbox/src/main.ts' : `services/${name}/src/main.ts`,
+      entry: isSandbox ? 'tools/provider-sandbox/src/main.ts' : `services/${service}/src/main.ts`,
       env: isSandbox
         ? {
             SANDBOX_PORT: String(this.port('sandbox')),
@@ -120,7 +136,8 @@ export class System {
           }
         : {
             ...this.env,
-            [name === 'gateway' ? 'GATEWAY_PORT' : 'HTTP_PORT']: String(this.port(name)),
+            ...this.options.serviceEnv?.[service],
+            [service === 'gateway' ? 'GATEWAY_PORT' : 'HTTP_PORT']: String(this.port(name)),
           },
     });
     this.processes.set(name, proc);

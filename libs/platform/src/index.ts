@@ -17,3 +17,4 @@ export * from './rpc/rpc.module';
 export * from './rpc/validation-message';
 export * from './platform.module';
 export * from './bootstrap/bootstrap';
+export * from './net';

@@ -25,6 +25,11 @@ import { LimitsService } from './limits/limits.service';
 import { Init1763769600000 } from './migrations/1763769600000-init';
 import { AccountManagement1763800000000 } from './migrations/1763800000000-account-management';
 import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
+import { NotificationStreamController } from './notifications/notification-stream.controller';
+import { ReconnectController } from './reconnect/reconnect.controller';
+import { ReconnectService } from './reconnect/reconnect.service';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { RecipientsController } from './recipients/recipients.controller';
 import { MemberEntity } from './teams/member.entity';
 import { TeamEntity } from './teams/team.entity';
@@ -68,6 +73,10 @@ export class AppModule {
         LimitsController,
         AuditController,
         NotificationsController,
+        NotificationStreamController,
+        NotificationPreferencesController,
+        WebhooksController,
+        ReconnectController,
         RecipientsController,
         SelectionController,
         PlatformCallbacksController,
@@ -88,6 +97,7 @@ export class AppModule {
         AccountManagementService,
         LimitsService,
         ConnectService,
+        ReconnectService,
       ],
     };
   }

@@ -9,6 +9,8 @@ export const GatewayEnvSchema = z.object({
   PUBLIC_URL: z.url(),
   /** When set, this value is an admin API key (dev mode prints it). Stored only as a hash. */
   SWITCHBOARD_ADMIN_API_KEY: z.string().min(24).optional(),
+  /** Verifies signed links (the notifier's one-click Reconnect links); shared with the notifier. */
+  PORTAL_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** Accounts per platform by plan, JSON overriding the defaults `{"free":1,"starter":3,"professional":10,"enterprise":null}`. */
   PLAN_LIMITS: z
     .string()

@@ -4,10 +4,31 @@ import { PlatformModule, type AppLogger } from '@switchboard/platform';
 import { AccountsProjection } from './accounts/accounts.projection';
 import { NOTIFIER_ENV, type NotifierEnv } from './config';
 import { EmailDispatcherService } from './email/email-dispatcher.service';
+import { AccountEventsHandler } from './events/account-events.handler';
+import { ConnectFailedHandler } from './events/connect-failed.handler';
+import { ExpiryEventsHandler } from './events/expiry-events.handler';
 import { NotifierConsumer } from './events/notifier.consumer';
-import { NotifyService } from './events/notify.service';
 import { InboxController } from './inbox/inbox.controller';
+import { InboxRepository } from './inbox/inbox.repository';
+import { ReconnectLinksService } from './links/reconnect-links.service';
+import { LiveNoticesPublisher } from './live/live-notices.publisher';
+import { NoticeRelayService } from './live/notice-relay.service';
+import { MessageRenderer } from './messages/renderer';
 import { Init1763769600000 } from './migrations/1763769600000-init';
+import { Channels1764000000000 } from './migrations/1764000000000-channels';
+import { NoticeWriter } from './notices/notice-writer.service';
+import { PreferencesController } from './preferences/preferences.controller';
+import { PreferencesRepository } from './preferences/preferences.repository';
+import { ProblemsRepository } from './problems/problems.repository';
+import { ReminderScheduler } from './problems/reminder.scheduler';
+import { RecipientsService } from './recipients/recipients.service';
+import { WebhookDeliveriesRepository } from './webhooks/webhook-deliveries.repository';
+import { WebhookDispatcherService } from './webhooks/webhook-dispatcher.service';
+import { WebhookFanout } from './webhooks/webhook-fanout.service';
+import { WebhookHealthService } from './webhooks/webhook-health.service';
+import { WebhookSender } from './webhooks/webhook-sender';
+import { WebhookSubscriptionsRepository } from './webhooks/webhook-subscriptions.repository';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 export const NOTIFIER_SCHEMA = 'notifier';
 
@@ -21,7 +42,11 @@ export class AppModule {
           service: 'notifier',
           env,
           logger,
-          database: { schema: NOTIFIER_SCHEMA, entities: [], migrations: [Init1763769600000] },
+          database: {
+            schema: NOTIFIER_SCHEMA,
+            entities: [],
+            migrations: [Init1763769600000, Channels1764000000000],
+          },
         }),
         BusModule.forRoot({
           schema: NOTIFIER_SCHEMA,
@@ -29,13 +54,31 @@ export class AppModule {
           service: 'notifier',
         }),
       ],
-      controllers: [InboxController],
+      controllers: [InboxController, PreferencesController, WebhooksController],
       providers: [
         { provide: NOTIFIER_ENV, useValue: env },
         AccountsProjection,
-        NotifyService,
+        MessageRenderer,
+        ReconnectLinksService,
+        PreferencesRepository,
+        RecipientsService,
+        NoticeWriter,
+        ProblemsRepository,
+        WebhookSubscriptionsRepository,
+        WebhookDeliveriesRepository,
+        WebhookFanout,
+        WebhookSender,
+        WebhookHealthService,
+        WebhookDispatcherService,
+        AccountEventsHandler,
+        ExpiryEventsHandler,
+        ConnectFailedHandler,
         NotifierConsumer,
         EmailDispatcherService,
+        ReminderScheduler,
+        InboxRepository,
+        LiveNoticesPublisher,
+        NoticeRelayService,
       ],
     };
   }

@@ -7,3 +7,7 @@ export * from './ops.rpc';
 export * from './vault-grants.rpc';
 export * from './oauth-selection.rpc';
 export * from './oauth-revocation.rpc';
+export * from './notifier-inbox.rpc';
+export * from './notifier-preferences.rpc';
+export * from './notifier-webhooks.rpc';
+export * from './reconnect-link.contract';

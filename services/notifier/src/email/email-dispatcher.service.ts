@@ -1,15 +1,16 @@
 import {
+  BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { metricsRegistry } from '@switchboard/platform';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { NOTIFIER_ENV, type NotifierEnv } from '../config';
 import { Mailer } from './mailer';
+import { updateReturning } from '../db/update-returning';
 
 interface PendingEmail {
   id: string;
@@ -18,6 +19,7 @@ interface PendingEmail {
   text_body: string;
   html_body: string;
   attempts: number;
+  created_at: Date;
 }
 
 const emailsSent = new Counter({
@@ -27,16 +29,17 @@ const emailsSent = new Counter({
   registers: [metricsRegistry],
 });
 
-const MAX_ATTEMPTS = 20;
-
 /**
- * Sends queued emails. A row is claimed with SKIP LOCKED, sent, then marked; an SMTP failure
- * schedules a retry with backoff, so an outage of the mail server loses nothing.
+ * Sends queued emails. Due rows are taken under a short lease (SKIP LOCKED, so replicas share the
+ * queue), sent over a small SMTP connection pool, then marked sent. An SMTP failure schedules a
+ * retry with exponential backoff; an outage of the mail server loses nothing, and a mail is given
+ * up only after EMAIL_GIVE_UP_SECONDS.
  */
 @Injectable()
 export class EmailDispatcherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('email');
   private readonly mailer: Mailer;
+  private readonly batch: number;
   private running = false;
   private loop?: Promise<void>;
 
@@ -44,7 +47,8 @@ export class EmailDispatcherService implements OnApplicationBootstrap, BeforeApp
     private readonly dataSource: DataSource,
     @Inject(NOTIFIER_ENV) private readonly env: NotifierEnv,
   ) {
-    this.mailer = new Mailer(env.SMTP_URL, env.MAIL_FROM);
+    this.mailer = new Mailer(env.SMTP_URL, env.MAIL_FROM, env.EMAIL_CONCURRENCY);
+    this.batch = env.EMAIL_CONCURRENCY * 20;
   }
 
   onApplicationBootstrap(): void {
@@ -59,56 +63,81 @@ export class EmailDispatcherService implements OnApplicationBootstrap, BeforeApp
   }
 
   async sendDue(): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
-      const rows: PendingEmail[] = await tx.query(
-        `SELECT id, recipient, subject, text_body, html_body, attempts FROM notifier.email_delivery
-         WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED`,
-      );
-      for (const row of rows) {
-        try {
-          await this.mailer.send({
-            id: row.id,
-            to: row.recipient,
-            subject: row.subject,
-            text: row.text_body,
-            html: row.html_body,
-          });
-          await tx.query(
-            `UPDATE notifier.email_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = $1`,
-            [row.id],
-          );
-          emailsSent.inc({ outcome: 'sent' });
-        } catch (error) {
-          const attempts = row.attempts + 1;
-          const delaySeconds = Math.min(3600, 2 ** Math.min(attempts, 12));
-          const status = attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-          await tx.query(
-            `UPDATE notifier.email_delivery SET attempts = $2, status = $3, last_error = $4,
-               next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`,
-            [row.id, attempts, status, String(error).slice(0, 500), delaySeconds],
-          );
-          emailsSent.inc({ outcome: status === 'failed' ? 'failed' : 'retry' });
-          this.logger.warn({
-            msg: 'email not sent; will retry',
-            deliveryId: row.id,
-            attempts,
-            error: String(error).slice(0, 200),
-          });
-        }
+    const rows = await updateReturning<PendingEmail>(
+      this.dataSource,
+      `UPDATE notifier.email_delivery SET lease_until = now() + interval '2 minutes'
+       WHERE id IN (
+         SELECT id FROM notifier.email_delivery
+         WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
+         ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, recipient, subject, text_body, html_body, attempts, created_at`,
+      [this.batch],
+    );
+    const sent: string[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < rows.length) {
+        const row = rows[next++];
+        if (await this.sendOne(row)) sent.push(row.id);
       }
-      return rows.length;
-    });
+    };
+    await Promise.all(Array.from({ length: this.env.EMAIL_CONCURRENCY }, worker));
+    if (sent.length > 0) {
+      await this.dataSource.query(
+        `UPDATE notifier.email_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1,
+           lease_until = NULL, last_error = NULL WHERE id = ANY($1::uuid[])`,
+        [sent],
+      );
+      emailsSent.inc({ outcome: 'sent' }, sent.length);
+    }
+    return rows.length;
+  }
+
+  private async sendOne(row: PendingEmail): Promise<boolean> {
+    try {
+      await this.mailer.send({
+        id: row.id,
+        to: row.recipient,
+        subject: row.subject,
+        text: row.text_body,
+        html: row.html_body,
+      });
+      return true;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const delayMs = Math.min(this.env.EMAIL_RETRY_MAX_MS, 1000 * 2 ** Math.min(attempts, 20));
+      const giveUp =
+        Date.now() + delayMs >
+        new Date(row.created_at).getTime() + this.env.EMAIL_GIVE_UP_SECONDS * 1000;
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      await this.dataSource
+        .query(
+          `UPDATE notifier.email_delivery SET attempts = $2, status = $3, last_error = $4, lease_until = NULL,
+             next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`,
+          [row.id, attempts, giveUp ? 'failed' : 'pending', message, delayMs / 1000],
+        )
+        .catch(() => undefined); // the lease lapses and the row is retried anyway
+      emailsSent.inc({ outcome: giveUp ? 'failed' : 'retry' });
+      this.logger.warn({
+        msg: giveUp ? 'email given up' : 'email not sent; will retry',
+        deliveryId: row.id,
+        attempts,
+        retryInMs: giveUp ? null : delayMs,
+        error: message.slice(0, 200),
+      });
+      return false;
+    }
   }
 
   private async run(): Promise<void> {
     while (this.running) {
-      let sent = 0;
+      let claimed = 0;
       try {
-        sent = await this.sendDue();
+        claimed = await this.sendDue();
       } catch (error) {
         this.logger.warn({ msg: 'email dispatch failed', error: String(error).slice(0, 200) });
       }
-      if (sent === 0) await new Promise((r) => setTimeout(r, this.env.EMAIL_POLL_MS));
+      if (claimed < this.batch) await new Promise((r) => setTimeout(r, this.env.EMAIL_POLL_MS));
     }
   }
 }

@@ -8,19 +8,24 @@ export interface OutgoingMail {
   html: string;
 }
 
-/** SMTP through nodemailer; `SMTP_URL` picks the server. */
+/** SMTP through a pooled nodemailer transport; `SMTP_URL` picks the server. */
 export class Mailer {
   private readonly transport: Transporter;
 
   constructor(
     smtpUrl: string,
     private readonly from: string,
+    maxConnections: number,
   ) {
-    this.transport = nodemailer.createTransport(smtpUrl, {
+    this.transport = nodemailer.createTransport({
+      url: smtpUrl,
+      pool: true,
+      maxConnections,
+      maxMessages: 1000,
       connectionTimeout: 5000,
       greetingTimeout: 5000,
-      socketTimeout: 10_000,
-    } as never);
+      socketTimeout: 15_000,
+    });
   }
 
   async send(mail: OutgoingMail): Promise<void> {
@@ -30,6 +35,7 @@ export class Mailer {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      // stable per delivery: a receiving server can drop a copy re-sent after a lost reply
       messageId: `<${mail.id}@switchboard>`,
     });
   }

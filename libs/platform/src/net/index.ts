@@ -1,0 +1,4 @@
+export * from './address-policy';
+export * from './ssrf-guard';
+export * from './safe-request';
+export * from './signed-link';
