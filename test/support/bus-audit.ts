@@ -27,7 +27,16 @@ export const HANDLED: Record<string, string[]> = {
     'disconnected',
     'revoked',
   ],
-  notifier: ['connected', 'reconnected', 'refresh_failed'],
+  notifier: [
+    'connected',
+    'reconnected',
+    'disconnected',
+    'revoked',
+    'refreshed',
+    'expiring',
+    'refresh_failed',
+    'connect.failed',
+  ],
 };
 const CONSUMER_SCHEMA: Record<string, string> = {
   gateway: 'gateway',
@@ -71,7 +80,9 @@ export async function auditBus(databaseUrl: string): Promise<BusAudit> {
         [consumer],
       );
       const seen = new Set(inbox.rows.map((r) => r.event_id));
-      const expected = published.filter((e) => kinds.some((k) => e.type.includes(`.${k}.v`)));
+      const expected = published.filter((e) =>
+        kinds.some((k) => e.type.includes(`.${k}.v`) || e.type === `switchboard.${k}.v1`),
+      );
       missing[consumer] = expected.filter((e) => !seen.has(e.id)).map((e) => `${e.type} ${e.id}`);
       const ids = new Set(published.map((e) => e.id));
       unexpected[consumer] = [...seen].filter((id) => !ids.has(id));
