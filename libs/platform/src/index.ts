@@ -10,6 +10,7 @@ export * from './health/metrics';
 export * from './db/data-source';
 export * from './db/database.module';
 export * from './nats/namespace';
+export * from './nats/nats-auth';
 export * from './nats/nats.module';
 export * from './rpc/rpc-handler.decorator';
 export * from './rpc/rpc.client';

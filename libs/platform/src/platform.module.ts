@@ -5,6 +5,7 @@ import { DatabaseModule } from './db/database.module';
 import { HealthModule } from './health/health.module';
 import { initMetrics } from './health/metrics';
 import type { AppLogger } from './logging/logger';
+import { natsAuthFromEnv } from './nats/nats-auth';
 import { NatsModule } from './nats/nats.module';
 import { RpcModule } from './rpc/rpc.module';
 
@@ -27,14 +28,15 @@ export interface PlatformOptions {
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     initMetrics(options.service);
+    const auth = natsAuthFromEnv(options.env);
     return {
       module: PlatformModule,
       global: true,
       imports: [
         HealthModule,
         DatabaseModule.forRoot({ url: options.env.DATABASE_URL, ...options.database }),
-        NatsModule.forRoot({ url: options.env.NATS_URL, name: options.service }),
-        RpcModule.forRoot({ url: options.env.NATS_URL, name: options.service }),
+        NatsModule.forRoot({ url: options.env.NATS_URL, name: options.service, auth }),
+        RpcModule.forRoot({ url: options.env.NATS_URL, name: options.service, auth }),
       ],
       providers: [
         { provide: APP_LOGGER, useValue: options.logger },

@@ -1,17 +1,28 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BusModule } from '@switchboard/bus';
 import { PlatformModule, type AppLogger } from '@switchboard/platform';
+import { AuditController } from './audit/audit.controller';
+import { AuditRepository } from './audit/audit.repository';
+import { DecryptAudit } from './audit/decrypt-audit';
 import { VAULT_ENV, type VaultEnv } from './config';
 import { cryptoProviders } from './crypto/crypto.provider';
-import { CredentialEntity } from './credentials/credential.entity';
+import { CredentialRepository } from './credentials/credential.repository';
 import { CredentialStore } from './credentials/credential-store';
 import { CredentialsService } from './credentials/credentials.service';
+import { DisconnectConsumer } from './events/disconnect.consumer';
 import { GrantsController } from './grants/grants.controller';
 import { GrantsService } from './grants/grants.service';
+import { KeyRingRepository } from './keys/key-ring.repository';
+import { KeyRingService } from './keys/key-ring.service';
+import { KeysController } from './keys/keys.controller';
+import { RewrapJob } from './keys/rewrap.job';
+import { SealedTables } from './keys/sealed-tables';
 import { Init1763769600000 } from './migrations/1763769600000-init';
 import { Grants1763800000000 } from './migrations/1763800000000-grants';
+import { KeyRingAuditRevocation1763900000000 } from './migrations/1763900000000-key-ring-audit-revocation';
 import { providersProvider } from './providers.provider';
 import { RefreshService } from './refresh/refresh.service';
+import { RevocationWorker } from './revoke/revocation.worker';
 import { RevokeService } from './revoke/revoke.service';
 import { VaultController } from './vault.controller';
 
@@ -29,8 +40,12 @@ export class AppModule {
           logger,
           database: {
             schema: VAULT_SCHEMA,
-            entities: [CredentialEntity],
-            migrations: [Init1763769600000, Grants1763800000000],
+            entities: [],
+            migrations: [
+              Init1763769600000,
+              Grants1763800000000,
+              KeyRingAuditRevocation1763900000000,
+            ],
           },
         }),
         BusModule.forRoot({
@@ -39,15 +54,24 @@ export class AppModule {
           service: 'token-vault',
         }),
       ],
-      controllers: [VaultController, GrantsController],
+      controllers: [VaultController, GrantsController, KeysController, AuditController],
       providers: [
         { provide: VAULT_ENV, useValue: env },
         ...cryptoProviders,
         providersProvider,
+        CredentialRepository,
         CredentialStore,
         CredentialsService,
         RefreshService,
         RevokeService,
+        RevocationWorker,
+        DisconnectConsumer,
+        SealedTables,
+        KeyRingRepository,
+        KeyRingService,
+        RewrapJob,
+        DecryptAudit,
+        AuditRepository,
         GrantsService,
       ],
     };

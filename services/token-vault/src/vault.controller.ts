@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import type { NatsContext } from '@nestjs/microservices';
 import {
   VaultCredentialsPut,
   VaultRefresh,
@@ -8,6 +9,7 @@ import {
   type RpcRequest,
 } from '@switchboard/contracts';
 import { RpcHandler } from '@switchboard/platform';
+import { callerOf } from './caller';
 import { CredentialsService } from './credentials/credentials.service';
 import { RefreshService } from './refresh/refresh.service';
 import { RevokeService } from './revoke/revoke.service';
@@ -27,17 +29,31 @@ export class VaultController {
   }
 
   @RpcHandler(VaultTokenGet)
-  getToken(req: RpcRequest<typeof VaultTokenGet>): Promise<RpcReply<typeof VaultTokenGet>> {
-    return this.credentials.getToken(req);
+  getToken(
+    req: RpcRequest<typeof VaultTokenGet>,
+    ctx: NatsContext,
+  ): Promise<RpcReply<typeof VaultTokenGet>> {
+    return this.credentials.getToken(req, callerOf(ctx));
   }
 
   @RpcHandler(VaultRefresh)
-  refresh(req: RpcRequest<typeof VaultRefresh>): Promise<RpcReply<typeof VaultRefresh>> {
-    return this.refresher.refresh(req.connectionId, req.teamId);
+  refresh(
+    req: RpcRequest<typeof VaultRefresh>,
+    ctx: NatsContext,
+  ): Promise<RpcReply<typeof VaultRefresh>> {
+    return this.refresher.refresh({
+      connectionId: req.connectionId,
+      teamId: req.teamId,
+      caller: callerOf(ctx),
+      purpose: req.trigger,
+    });
   }
 
   @RpcHandler(VaultRevoke)
-  revoke(req: RpcRequest<typeof VaultRevoke>): Promise<RpcReply<typeof VaultRevoke>> {
-    return this.revoker.revoke(req.connectionId, req.teamId, req.by);
+  revoke(
+    req: RpcRequest<typeof VaultRevoke>,
+    ctx: NatsContext,
+  ): Promise<RpcReply<typeof VaultRevoke>> {
+    return this.revoker.revoke(req.connectionId, req.teamId, req.by, callerOf(ctx));
   }
 }

@@ -11,3 +11,4 @@ export * from './notifier-inbox.rpc';
 export * from './notifier-preferences.rpc';
 export * from './notifier-webhooks.rpc';
 export * from './reconnect-link.contract';
+export * from './vault-admin.rpc';

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import type { CommonEnv } from '../config/env-schemas';
 import { NestPinoLogger, type AppLogger } from '../logging/logger';
+import { natsAuthFromEnv } from '../nats/nats-auth';
 import { namespaced } from '../nats/namespace';
 import { natsTransportOptions } from '../rpc/rpc.module';
 
@@ -38,6 +39,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
             options.env.NATS_URL,
             `${options.service}-rpc`,
             namespaced(options.service),
+            natsAuthFromEnv(options.env),
           ),
         },
         { inheritAppConfig: true },

@@ -26,6 +26,12 @@ export const commonEnv = {
     .string()
     .regex(/^[a-z][a-z0-9]{0,30}$/, 'lowercase letters and digits, starting with a letter')
     .optional(),
+  /** NATS user of this service (deploy/nats); set with NATS_PASSWORD, or neither. */
+  NATS_USER: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes')
+    .optional(),
+  NATS_PASSWORD: z.string().min(1).max(1000).optional(),
   HTTP_HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   DEV_MODE: bool(false),

@@ -8,12 +8,14 @@ import {
 } from '@nestjs/common';
 import { connect, Events, type NatsConnection } from 'nats';
 import { ReadinessRegistry } from '../health/readiness.registry';
+import { natsAuthOptions, type NatsAuth } from './nats-auth';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
 export interface NatsOptions {
   url: string;
   name: string;
+  auth?: NatsAuth;
 }
 
 /** Reconnects forever: a NATS restart must never take a service down. */
@@ -25,6 +27,7 @@ export function connectNats(options: NatsOptions): Promise<NatsConnection> {
     reconnectTimeWait: 500,
     waitOnFirstConnect: true,
     pingInterval: 5000,
+    ...natsAuthOptions(options.auth),
   });
 }
 

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { MessagePattern, type NatsContext } from '@nestjs/microservices';
+import { Ctx, MessagePattern, Payload, type NatsContext } from '@nestjs/microservices';
 import { CodedError, ErrorCodes, type AnyRpc, type RpcResult } from '@switchboard/contracts';
 import { context } from '@opentelemetry/api';
 import { namespaced } from '../nats/namespace';
@@ -66,6 +66,9 @@ export function RpcHandler(contract: AnyRpc): MethodDecorator {
         ),
       );
     };
+    // without parameter metadata Nest passes the payload alone; the context carries the headers
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
     MessagePattern(namespaced(contract.subject))(target, key, descriptor);
     return descriptor;
   };

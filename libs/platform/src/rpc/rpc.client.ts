@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
 import {
   CodedError,
@@ -10,17 +10,23 @@ import {
 } from '@switchboard/contracts';
 import { headers as natsHeaders } from 'nats';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { CALLER_HEADER } from '../nats/nats-auth';
 import { namespaced } from '../nats/namespace';
 import { currentTraceHeaders, inSpan, SpanKind } from '../telemetry/trace-context';
 import { describeIssues } from './validation-message';
 
 export const RPC_CLIENT_PROXY = Symbol('RPC_CLIENT_PROXY');
+/** The calling service's name, sent as `x-switchboard-caller` (the vault's decrypt audit records it). */
+export const RPC_CALLER = Symbol('RPC_CALLER');
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Calls another service over NATS request/reply; both request and reply are validated here. */
 @Injectable()
 export class RpcClient implements OnApplicationShutdown {
-  constructor(@Inject(RPC_CLIENT_PROXY) private readonly proxy: ClientProxy) {}
+  constructor(
+    @Inject(RPC_CLIENT_PROXY) private readonly proxy: ClientProxy,
+    @Optional() @Inject(RPC_CALLER) private readonly caller?: string,
+  ) {}
 
   call<C extends AnyRpc>(
     contract: C,
@@ -37,6 +43,7 @@ export class RpcClient implements OnApplicationShutdown {
       }
       const headers = natsHeaders();
       for (const [k, v] of Object.entries(currentTraceHeaders())) headers.set(k, v);
+      if (this.caller) headers.set(CALLER_HEADER, this.caller);
       const record = new NatsRecordBuilder(parsed.data).setHeaders(headers).build();
       let raw: unknown;
       try {

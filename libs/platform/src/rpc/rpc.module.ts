@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { RPC_CLIENT_PROXY, RpcClient } from './rpc.client';
+import { natsAuthOptions, type NatsAuth } from '../nats/nats-auth';
+import { RPC_CALLER, RPC_CLIENT_PROXY, RpcClient } from './rpc.client';
 
-export function natsTransportOptions(url: string, name: string, queue?: string) {
+export function natsTransportOptions(url: string, name: string, queue?: string, auth?: NatsAuth) {
   return {
     servers: url.split(',').map((s) => s.trim()),
     name,
@@ -10,12 +11,13 @@ export function natsTransportOptions(url: string, name: string, queue?: string) 
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
     waitOnFirstConnect: true,
+    ...natsAuthOptions(auth),
   };
 }
 
 @Module({})
 export class RpcModule {
-  static forRoot(options: { url: string; name: string }): DynamicModule {
+  static forRoot(options: { url: string; name: string; auth?: NatsAuth }): DynamicModule {
     return {
       module: RpcModule,
       global: true,
@@ -25,9 +27,15 @@ export class RpcModule {
           useFactory: () =>
             ClientProxyFactory.create({
               transport: Transport.NATS,
-              options: natsTransportOptions(options.url, `${options.name}-client`),
+              options: natsTransportOptions(
+                options.url,
+                `${options.name}-client`,
+                undefined,
+                options.auth,
+              ),
             }),
         },
+        { provide: RPC_CALLER, useValue: options.name },
         RpcClient,
       ],
       exports: [RpcClient],

@@ -5,7 +5,11 @@ import { describeError } from '../describe-error';
  * Connects to `url` and asks JetStream for the account info. Resolves when both work; rejects
  * with an error saying which step failed.
  */
-export async function checkJetStream(url: string, timeoutMs = 3_000): Promise<void> {
+export async function checkJetStream(
+  url: string,
+  timeoutMs = 3_000,
+  auth?: { user: string; pass: string; inboxPrefix?: string },
+): Promise<void> {
   let connection;
   try {
     connection = await connect({
@@ -14,6 +18,7 @@ export async function checkJetStream(url: string, timeoutMs = 3_000): Promise<vo
       reconnect: false,
       maxReconnectAttempts: 0,
       name: 'switchboard-probe',
+      ...auth,
     });
   } catch (error) {
     throw new Error(`cannot connect to NATS at ${url}: ${describeError(error)}`, { cause: error });

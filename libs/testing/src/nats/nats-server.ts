@@ -20,6 +20,10 @@ export interface StartNatsServerOptions {
   readyTimeoutMs?: number;
   /** Called for every line nats-server prints. */
   onLine?: (line: string) => void;
+  /** A configuration file (`-c`); the address, port, JetStream and store flags still apply. */
+  configFile?: string;
+  /** A user the readiness probe connects as, when the configuration requires authorization. */
+  probeAuth?: { user: string; pass: string; inboxPrefix?: string };
 }
 
 /** A nats-server with JetStream that this process started and controls. */
@@ -39,7 +43,10 @@ export interface OwnNats {
   close(): Promise<void>;
 }
 
-/** Spawns `nats-server -a 127.0.0.1 -p <port> -js -sd <dir>` and waits until JetStream answers. */
+/**
+ * Spawns `nats-server [-c <config>] -a 127.0.0.1 -p <port> -js -sd <dir>` and waits until
+ * JetStream answers.
+ */
 export async function startNatsServer(options: StartNatsServerOptions = {}): Promise<OwnNats> {
   const binary = findNatsServerBinary();
   const port = options.port ?? (await freePort());
@@ -56,7 +63,10 @@ export async function startNatsServer(options: StartNatsServerOptions = {}): Pro
     const proc = await spawnManaged({
       name: `nats-server-${port}`,
       command: binary,
-      args: ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir],
+      args: [
+        ...(options.configFile ? ['-c', options.configFile] : []),
+        ...['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir],
+      ],
       env: minimalEnv(),
       detached: options.detached,
       onLine: options.onLine && ((line) => options.onLine?.(line)),
@@ -69,7 +79,7 @@ export async function startNatsServer(options: StartNatsServerOptions = {}): Pro
       await waitFor(
         async () => {
           if (proc.hasExited) throw new Error('nats-server exited');
-          await checkJetStream(url, 1_000);
+          await checkJetStream(url, 1_000, options.probeAuth);
           return true;
         },
         { what: `JetStream on ${url}`, timeoutMs, intervalMs: 100 },

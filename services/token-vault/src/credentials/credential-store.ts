@@ -1,36 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { CodedError, ErrorCodes } from '@switchboard/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
 import { aadOf, Envelope, type Sealed } from '../crypto/envelope';
-import { CredentialEntity } from './credential.entity';
-import { SecretPayloadSchema, type SecretPayload } from './secret-payload';
+import type { CredentialRow } from './credential.row';
+import { isSecretPayload, SecretPayloadSchema, type SecretPayload } from './secret-payload';
 
-/** Reads, seals and opens credential rows. The only code that turns ciphertext into tokens. */
+/** Seals and opens credential rows. The only code that turns ciphertext into tokens. */
 @Injectable()
 export class CredentialStore {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly envelope: Envelope,
-  ) {}
+  constructor(private readonly envelope: Envelope) {}
 
-  async find(connectionId: string, teamId: string, tx?: EntityManager): Promise<CredentialEntity> {
-    const row = await (tx ?? this.dataSource.manager).findOne(CredentialEntity, {
-      where: { connectionId, teamId },
-    });
-    if (!row) throw new CodedError(ErrorCodes.notFound, 'no credential for this connection');
-    return row;
-  }
-
-  seal(payload: SecretPayload, teamId: string, connectionId: string, version: number): Sealed {
-    const plaintext = Buffer.from(JSON.stringify(payload));
+  /** Seals under `kekId` (from `KeyRingService.activeForWrite` inside the writing transaction). */
+  seal(
+    payload: SecretPayload,
+    teamId: string,
+    connectionId: string,
+    version: number,
+    kekId: string,
+  ): Sealed {
+    const plaintext = Buffer.from(JSON.stringify(SecretPayloadSchema.parse(payload)));
     try {
-      return this.envelope.seal(plaintext, aadOf({ teamId, connectionId, version }));
+      return this.envelope.seal(plaintext, aadOf({ teamId, connectionId, version }), kekId);
     } finally {
       plaintext.fill(0);
     }
   }
 
-  open(row: CredentialEntity): SecretPayload {
+  /** The tokens, or `decrypt-failed` / `unknown-key-id` / `credential-revoked`; never garbage. */
+  open(row: CredentialRow): SecretPayload {
     if (!row.kekId || !row.wrappedKey || !row.iv || !row.ciphertext || !row.tag) {
       throw new CodedError(ErrorCodes.credentialRevoked, 'the credential has been destroyed');
     }
@@ -45,10 +41,16 @@ export class CredentialStore {
       aadOf({ teamId: row.teamId, connectionId: row.connectionId, version: row.version }),
     );
     try {
-      const parsed = SecretPayloadSchema.safeParse(JSON.parse(plaintext.toString('utf8')));
-      if (!parsed.success)
+      let json: unknown;
+      try {
+        json = JSON.parse(plaintext.toString('utf8'));
+      } catch {
         throw new CodedError(ErrorCodes.decryptFailed, 'credential payload is malformed');
-      return parsed.data;
+      }
+      if (!isSecretPayload(json)) {
+        throw new CodedError(ErrorCodes.decryptFailed, 'credential payload is malformed');
+      }
+      return json;
     } finally {
       plaintext.fill(0);
     }

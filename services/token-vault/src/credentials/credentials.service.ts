@@ -8,9 +8,12 @@ import {
   type RpcRequest,
 } from '@switchboard/contracts';
 import { DataSource } from 'typeorm';
+import { DecryptAudit } from '../audit/decrypt-audit';
 import { VAULT_ENV, type VaultEnv } from '../config';
+import { KeyRingService } from '../keys/key-ring.service';
 import { RefreshService } from '../refresh/refresh.service';
-import { CredentialEntity } from './credential.entity';
+import { CredentialRepository } from './credential.repository';
+import type { CredentialRow } from './credential.row';
 import { CredentialStore } from './credential-store';
 
 type PutRequest = RpcRequest<typeof VaultCredentialsPut>;
@@ -22,51 +25,69 @@ type GetReply = RpcReply<typeof VaultTokenGet>;
 export class CredentialsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly credentials: CredentialRepository,
     private readonly store: CredentialStore,
+    private readonly keyRing: KeyRingService,
     private readonly refresher: RefreshService,
+    private readonly audit: DecryptAudit,
     @Inject(VAULT_ENV) private readonly env: VaultEnv,
   ) {}
 
   /** Stores a new grant, or replaces the grant of a reconnected connection (next version). */
   async put(req: PutRequest): Promise<PutReply> {
     return this.dataSource.transaction(async (tx) => {
-      const existing = await tx.findOne(CredentialEntity, {
-        where: { connectionId: req.connectionId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (existing && existing.teamId !== req.teamId) {
+      const existing: { team_id: string; version: number }[] = await tx.query(
+        `SELECT team_id, version FROM token_vault.credential WHERE connection_id = $1 FOR UPDATE`,
+        [req.connectionId],
+      );
+      if (existing[0] && existing[0].team_id !== req.teamId) {
         throw new CodedError(ErrorCodes.conflict, 'connection belongs to another team');
       }
-      const version = (existing?.version ?? 0) + 1;
+      const version = (existing[0]?.version ?? 0) + 1;
       const c = req.credential;
+      const kekId = await this.keyRing.activeForWrite(tx);
       const sealed = this.store.seal(
         { accessToken: c.accessToken, refreshToken: c.refreshToken, extra: c.extra },
         req.teamId,
         req.connectionId,
         version,
+        kekId,
       );
       const refreshExpiresAt = c.refreshExpiresAt ? new Date(c.refreshExpiresAt) : null;
       const refreshable =
         c.refreshToken !== null && (!refreshExpiresAt || refreshExpiresAt > new Date());
-      const now = new Date();
-      await tx.save(CredentialEntity, {
-        connectionId: req.connectionId,
-        teamId: req.teamId,
-        type: req.type,
-        externalId: req.externalId,
-        version,
-        status: 'active',
-        ...sealed,
-        tokenType: c.tokenType,
-        scopes: c.scopes,
-        expiresAt: c.expiresAt ? new Date(c.expiresAt) : null,
-        refreshExpiresAt,
-        refreshable,
-        issuedAt: now,
-        refreshedAt: null,
-        lockUntil: null,
-        updatedAt: now,
-      });
+      await tx.query(
+        `INSERT INTO token_vault.credential (connection_id, team_id, type, external_id, version,
+           status, kek_id, wrapped_key, iv, ciphertext, tag, token_type, scopes, expires_at,
+           refresh_expires_at, refreshable, issued_at)
+         VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())
+         ON CONFLICT (connection_id) DO UPDATE SET type = EXCLUDED.type,
+           external_id = EXCLUDED.external_id, version = EXCLUDED.version, status = 'active',
+           kek_id = EXCLUDED.kek_id, wrapped_key = EXCLUDED.wrapped_key, iv = EXCLUDED.iv,
+           ciphertext = EXCLUDED.ciphertext, tag = EXCLUDED.tag, token_type = EXCLUDED.token_type,
+           scopes = EXCLUDED.scopes, expires_at = EXCLUDED.expires_at,
+           refresh_expires_at = EXCLUDED.refresh_expires_at, refreshable = EXCLUDED.refreshable,
+           issued_at = now(), refreshed_at = NULL, lock_until = NULL, updated_at = now(),
+           revoked_at = NULL, revoked_by = NULL, revoke_pending = false, revoke_attempts = 0,
+           revoke_next_at = NULL, revoke_announced = false`,
+        [
+          req.connectionId,
+          req.teamId,
+          req.type,
+          req.externalId,
+          version,
+          sealed.kekId,
+          sealed.wrappedKey,
+          sealed.iv,
+          sealed.ciphertext,
+          sealed.tag,
+          c.tokenType,
+          c.scopes,
+          c.expiresAt ? new Date(c.expiresAt) : null,
+          refreshExpiresAt,
+          refreshable,
+        ],
+      );
       return {
         credentialVersion: version,
         expiresAt: c.expiresAt,
@@ -77,22 +98,34 @@ export class CredentialsService {
   }
 
   /** A usable access token; refreshed inline (shared with any refresh in flight) when about to expire. */
-  async getToken(req: GetRequest): Promise<GetReply> {
-    let row = await this.store.find(req.connectionId, req.teamId);
+  async getToken(req: GetRequest, caller: string): Promise<GetReply> {
+    let row = await this.credentials.find(req.connectionId, req.teamId);
     if (row.status !== 'active') {
       throw new CodedError(ErrorCodes.reauthRequired, 'the connection needs to be reconnected');
     }
+    let transient = false;
     if (row.refreshable && this.dueForInlineRefresh(row)) {
-      const outcome = await this.refresher.refresh(row.connectionId, row.teamId);
-      if (outcome.outcome === 'reauth_required' || outcome.outcome === 'permission_lost') {
+      const outcome = await this.refreshInline(row, caller);
+      if (outcome === 'dead') {
         throw new CodedError(ErrorCodes.reauthRequired, 'the connection needs to be reconnected');
       }
-      row = await this.store.find(req.connectionId, req.teamId);
+      transient = outcome === 'transient';
+      // whoever refreshed, the newest stored token is the one to hand out
+      row = await this.credentials.find(req.connectionId, req.teamId);
     }
     if (row.expiresAt && row.expiresAt <= new Date()) {
-      throw new CodedError(ErrorCodes.reauthRequired, 'the access token has expired');
+      throw transient
+        ? new CodedError(ErrorCodes.unavailable, 'the platform could not refresh the token; retry')
+        : new CodedError(ErrorCodes.reauthRequired, 'the access token has expired');
     }
     const secret = this.store.open(row);
+    this.audit.record({
+      caller,
+      purpose: req.purpose,
+      connectionId: row.connectionId,
+      teamId: row.teamId,
+      credentialVersion: row.version,
+    });
     return {
       accessToken: secret.accessToken,
       tokenType: row.tokenType,
@@ -102,7 +135,30 @@ export class CredentialsService {
     };
   }
 
-  private dueForInlineRefresh(row: CredentialEntity): boolean {
+  private async refreshInline(
+    row: CredentialRow,
+    caller: string,
+  ): Promise<'refreshed' | 'transient' | 'dead'> {
+    try {
+      const outcome = await this.refresher.refresh({
+        connectionId: row.connectionId,
+        teamId: row.teamId,
+        caller,
+        purpose: 'inline',
+        observedVersion: row.version,
+      });
+      if (outcome.outcome === 'reauth_required' || outcome.outcome === 'permission_lost') {
+        return 'dead';
+      }
+      return outcome.outcome;
+    } catch (error) {
+      // our lock lapsed and another holder stored newer tokens: those are the ones to return
+      if (error instanceof CodedError && error.code === ErrorCodes.staleWrite) return 'refreshed';
+      throw error;
+    }
+  }
+
+  private dueForInlineRefresh(row: CredentialRow): boolean {
     if (!row.expiresAt) return false;
     const lifetimeMs = row.expiresAt.getTime() - (row.refreshedAt ?? row.issuedAt).getTime();
     const skewMs = Math.min(

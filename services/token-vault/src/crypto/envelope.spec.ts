@@ -19,14 +19,27 @@ describe('Envelope', () => {
   it('should round-trip a credential', () => {
     const sealed = envelope.seal(secret, aad);
     expect(sealed.kekId).toBe('k1');
+    expect(sealed.iv).toHaveLength(12);
+    expect(sealed.tag).toHaveLength(16);
     expect(sealed.ciphertext.includes(Buffer.from('at-123'))).toBe(false);
     expect(envelope.open(sealed, aad).toString()).toBe(secret.toString());
   });
 
-  it('should refuse a ciphertext moved to another connection', () => {
+  it('should use a fresh data key and IV for every seal', () => {
+    const a = envelope.seal(secret, aad);
+    const b = envelope.seal(secret, aad);
+    expect(a.wrappedKey.equals(b.wrappedKey)).toBe(false);
+    expect(a.iv.equals(b.iv)).toBe(false);
+    expect(a.ciphertext.equals(b.ciphertext)).toBe(false);
+  });
+
+  it('should refuse a ciphertext moved to another connection or version', () => {
     const sealed = envelope.seal(secret, aad);
     expect(() =>
       envelope.open(sealed, aadOf({ teamId: 't1', connectionId: 'c2', version: 1 })),
+    ).toThrow(expect.objectContaining({ code: 'decrypt-failed' }));
+    expect(() =>
+      envelope.open(sealed, aadOf({ teamId: 't1', connectionId: 'c1', version: 2 })),
     ).toThrow(expect.objectContaining({ code: 'decrypt-failed' }));
   });
 
@@ -40,6 +53,11 @@ describe('Envelope', () => {
     expect(() => envelope.open({ ...sealed, tag: sealed.tag.subarray(0, 12) }, aad)).toThrow(
       expect.objectContaining({ code: 'decrypt-failed' }),
     );
+    const flippedKey = Buffer.from(sealed.wrappedKey);
+    flippedKey[flippedKey.length - 1] ^= 1;
+    expect(() => envelope.open({ ...sealed, wrappedKey: flippedKey }, aad)).toThrow(
+      expect.objectContaining({ code: 'decrypt-failed' }),
+    );
     expect(() => envelope.open({ ...sealed, kekId: 'k2' }, aad)).toThrow(
       expect.objectContaining({ code: 'decrypt-failed' }),
     );
@@ -50,9 +68,17 @@ describe('Envelope', () => {
 
   it('should re-wrap under a new key and still open', () => {
     const sealed = envelope.seal(secret, aad);
-    const moved = envelope.rewrap(sealed, ring.get('k2'));
+    const moved = envelope.rewrap(sealed, 'k2');
     expect(moved.kekId).toBe('k2');
-    expect(moved.ciphertext.equals(sealed.ciphertext)).toBe(true);
-    expect(envelope.open(moved, aad).toString()).toBe(secret.toString());
+    expect(envelope.open({ ...sealed, ...moved }, aad).toString()).toBe(secret.toString());
+  });
+
+  it('should seal with the key the key ring made active', () => {
+    const local = new Envelope(ring);
+    local.useActiveKey('k2');
+    expect(local.seal(secret, aad).kekId).toBe('k2');
+    expect(() => local.useActiveKey('missing')).toThrow(
+      expect.objectContaining({ code: 'unknown-key-id' }),
+    );
   });
 });

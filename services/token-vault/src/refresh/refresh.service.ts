@@ -8,22 +8,40 @@ import {
   type RefreshOutcome,
 } from '@switchboard/contracts';
 import { OutboxService } from '@switchboard/bus';
-import { isProviderError, type ProviderRegistry, type TokenSet } from '@switchboard/providers';
+import type { ProviderRegistry, TokenSet } from '@switchboard/providers';
 import { DataSource } from 'typeorm';
+import { DecryptAudit } from '../audit/decrypt-audit';
 import { VAULT_ENV, type VaultEnv } from '../config';
-import { CredentialEntity } from '../credentials/credential.entity';
+import { CredentialRepository } from '../credentials/credential.repository';
+import type { CredentialRow } from '../credentials/credential.row';
 import { CredentialStore } from '../credentials/credential-store';
 import type { SecretPayload } from '../credentials/secret-payload';
+import { KeyRingService } from '../keys/key-ring.service';
 import { PROVIDERS } from '../providers.provider';
+import { classifyRefreshFailure, type RefreshFailure } from './refresh-failure';
 import { refreshOutcomes } from './refresh.metrics';
 import { RefreshLock, type LockGrant } from './refresh-lock';
 
 const WAIT_STEP_MS = 50;
 
+export interface RefreshRequest {
+  connectionId: string;
+  teamId: string;
+  /** Who asked (recorded in the decrypt audit with `purpose`). */
+  caller: string;
+  purpose: string;
+  /**
+   * The credential version the caller saw when it decided a refresh was due: if the credential
+   * has moved on since, someone else refreshed and this call joins that result.
+   */
+  observedVersion?: number;
+}
+
 /**
  * Refreshes a connection's tokens inside the vault. One refresh per connection at a time across
  * all replicas (lock + fencing token); callers that arrive meanwhile join it instead of calling
- * the provider again; the write-back is a compare-and-swap on the credential version.
+ * the provider again; the write-back is a compare-and-swap on the credential version and the
+ * fencing token, so a holder whose lock lapsed cannot overwrite newer tokens.
  */
 @Injectable()
 export class RefreshService {
@@ -33,39 +51,46 @@ export class RefreshService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly credentials: CredentialRepository,
     private readonly store: CredentialStore,
+    private readonly keyRing: KeyRingService,
     private readonly outbox: OutboxService,
+    private readonly audit: DecryptAudit,
     @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
     @Inject(VAULT_ENV) private readonly env: VaultEnv,
   ) {
     this.lock = new RefreshLock(dataSource, env.VAULT_LOCK_TTL_MS);
   }
 
-  refresh(connectionId: string, teamId: string): Promise<RefreshOutcome> {
-    const running = this.inFlight.get(connectionId);
+  refresh(req: RefreshRequest): Promise<RefreshOutcome> {
+    const key = `${req.teamId}/${req.connectionId}`;
+    const running = this.inFlight.get(key);
     if (running) return running.then(joined);
-    const attempt = this.refreshOnce(connectionId, teamId).finally(() =>
-      this.inFlight.delete(connectionId),
-    );
-    this.inFlight.set(connectionId, attempt);
+    const attempt = this.refreshOnce(req).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, attempt);
     return attempt;
   }
 
-  private async refreshOnce(connectionId: string, teamId: string): Promise<RefreshOutcome> {
-    const before = await this.store.find(connectionId, teamId);
+  private async refreshOnce(req: RefreshRequest): Promise<RefreshOutcome> {
+    const before = await this.credentials.find(req.connectionId, req.teamId);
     if (before.status !== 'active') return deadOutcome(before);
+    if (req.observedVersion !== undefined && before.version !== req.observedVersion) {
+      return refreshedOutcome(before, false);
+    }
+    if (this.recentlyRefreshed(before)) return refreshedOutcome(before, false);
+    if (req.purpose === 'scheduled' && stillFresh(before)) return refreshedOutcome(before, false);
     const deadline = Date.now() + this.env.VAULT_LOCK_TTL_MS + 5000;
     for (;;) {
-      const grant = await this.lock.tryAcquire(connectionId);
+      const grant = await this.lock.tryAcquire(req.connectionId);
       if (grant) {
         if (grant.version !== before.version) {
           // someone refreshed between our read and the lock: nothing left to do
-          await this.lock.release(connectionId, grant.fence);
-          return joined(refreshedOutcome(await this.store.find(connectionId, teamId), false));
+          await this.lock.release(req.connectionId, grant.fence);
+          return refreshedOutcome(await this.credentials.find(req.connectionId, req.teamId), false);
         }
-        return this.refreshLocked(before, grant);
+        return this.refreshLocked(before, grant, req);
       }
-      const now = await this.store.find(connectionId, teamId);
+      const now = await this.credentials.find(req.connectionId, req.teamId);
       if (now.status !== 'active') return deadOutcome(now);
       if (now.version !== before.version) return refreshedOutcome(now, false);
       if (Date.now() > deadline) {
@@ -80,8 +105,23 @@ export class RefreshService {
     }
   }
 
-  private async refreshLocked(row: CredentialEntity, grant: LockGrant): Promise<RefreshOutcome> {
-    const type = row.type as PlatformType;
+  /** Refreshed so recently that a second call can only be a race with the first one. */
+  private recentlyRefreshed(row: CredentialRow): boolean {
+    if (!row.refreshedAt) return false;
+    const sinceMs = Date.now() - row.refreshedAt.getTime();
+    const lifetimeMs = row.expiresAt ? row.expiresAt.getTime() - row.refreshedAt.getTime() : null;
+    const windowMs = Math.min(
+      this.env.VAULT_REFRESH_COALESCE_SECONDS * 1000,
+      lifetimeMs === null ? Number.POSITIVE_INFINITY : lifetimeMs / 10,
+    );
+    return sinceMs < windowMs;
+  }
+
+  private async refreshLocked(
+    row: CredentialRow,
+    grant: LockGrant,
+    req: RefreshRequest,
+  ): Promise<RefreshOutcome> {
     let secret: SecretPayload;
     try {
       secret = this.store.open(row);
@@ -89,6 +129,13 @@ export class RefreshService {
       await this.lock.release(row.connectionId, grant.fence);
       throw error;
     }
+    this.audit.record({
+      caller: req.caller,
+      purpose: `refresh:${req.purpose}`,
+      connectionId: row.connectionId,
+      teamId: row.teamId,
+      credentialVersion: row.version,
+    });
     if (!secret.refreshToken) {
       await this.lock.release(row.connectionId, grant.fence);
       return {
@@ -97,36 +144,38 @@ export class RefreshService {
         providerStatus: null,
       };
     }
+    const adapter = this.providers.get(row.type as PlatformType);
     let tokens: TokenSet;
     try {
-      tokens = await this.providers
-        .get(type)
-        .refresh({ refreshToken: secret.refreshToken, scopes: row.scopes });
+      tokens = await adapter.refresh({ refreshToken: secret.refreshToken, scopes: row.scopes });
     } catch (error) {
-      return this.onFailure(row, grant, error);
+      return this.onFailure(row, grant, classifyRefreshFailure(error, adapter.refreshRotates));
     }
     return this.persistRefreshed(row, grant, secret, tokens);
   }
 
   private async persistRefreshed(
-    row: CredentialEntity,
+    row: CredentialRow,
     grant: LockGrant,
     old: SecretPayload,
     tokens: TokenSet,
   ): Promise<RefreshOutcome> {
     const version = row.version + 1;
+    // every token field the platform sent is kept; the old refresh token only when it sent none
     const refreshToken = tokens.refreshToken ?? old.refreshToken;
     const refreshExpiresAt = tokens.refreshToken ? tokens.refreshExpiresAt : row.refreshExpiresAt;
-    const sealed = this.store.seal(
-      { accessToken: tokens.accessToken, refreshToken, extra: { ...old.extra, ...tokens.extra } },
-      row.teamId,
-      row.connectionId,
-      version,
-    );
     const refreshable =
       refreshToken !== null && (!refreshExpiresAt || refreshExpiresAt > new Date());
     const refreshedAt = new Date();
     const stored = await this.dataSource.transaction(async (tx) => {
+      const kekId = await this.keyRing.activeForWrite(tx);
+      const sealed = this.store.seal(
+        { accessToken: tokens.accessToken, refreshToken, extra: { ...old.extra, ...tokens.extra } },
+        row.teamId,
+        row.connectionId,
+        version,
+        kekId,
+      );
       const result: [unknown[], number] = await tx.query(
         `UPDATE token_vault.credential SET
            version = $3, kek_id = $4, wrapped_key = $5, iv = $6, ciphertext = $7, tag = $8,
@@ -172,8 +221,9 @@ export class RefreshService {
     if (!stored) {
       refreshOutcomes.inc({ platform: row.type, outcome: 'stale_write' });
       this.logger.error({
-        msg: 'refresh write rejected: lock lapsed and a newer version exists',
+        msg: 'refresh write rejected: the lock lapsed and another holder took it',
         connectionId: row.connectionId,
+        fence: grant.fence,
       });
       throw new CodedError(
         ErrorCodes.staleWrite,
@@ -192,39 +242,25 @@ export class RefreshService {
   }
 
   private async onFailure(
-    row: CredentialEntity,
+    row: CredentialRow,
     grant: LockGrant,
-    error: unknown,
+    failure: RefreshFailure,
   ): Promise<RefreshOutcome> {
-    if (!isProviderError(error)) {
-      await this.lock.release(row.connectionId, grant.fence);
-      this.logger.error({
-        msg: 'refresh failed unexpectedly',
-        connectionId: row.connectionId,
-        err: error,
-      });
-      refreshOutcomes.inc({ platform: row.type, outcome: 'transient' });
-      return {
-        outcome: 'transient',
-        reason: 'internal error',
-        retryAfterSeconds: null,
-        providerStatus: null,
-      };
-    }
-    if (error.kind === 'transient' || error.kind === 'invalid_request') {
+    if (failure.kind === 'transient') {
       await this.lock.release(row.connectionId, grant.fence);
       refreshOutcomes.inc({ platform: row.type, outcome: 'transient' });
       return {
         outcome: 'transient',
-        reason: error.message,
-        retryAfterSeconds: error.retryAfterSeconds,
-        providerStatus: error.status,
+        reason: failure.reason.slice(0, 500),
+        retryAfterSeconds: failure.retryAfterSeconds,
+        providerStatus: failure.providerStatus,
       };
     }
-    const reason = error.kind === 'permission_lost' ? 'permission_lost' : 'reauth_required';
+    // the grant is dead: marked in the same transaction as the one RefreshFailed it causes
     await this.dataSource.transaction(async (tx) => {
       const result: [unknown[], number] = await tx.query(
-        `UPDATE token_vault.credential SET status = 'reauth_required', lock_until = NULL, updated_at = now()
+        `UPDATE token_vault.credential SET status = 'reauth_required', refreshable = false,
+           lock_until = NULL, updated_at = now()
          WHERE connection_id = $1 AND lock_token = $2 AND status = 'active'`,
         [row.connectionId, grant.fence],
       );
@@ -237,32 +273,53 @@ export class RefreshService {
           teamId: row.teamId,
           type: row.type as PlatformType,
           credentialVersion: row.version,
-          reason,
-          detail: error.message.slice(0, 1000),
-          providerError: error.providerCode,
-          missingScopes: error.missingScopes,
+          reason: failure.reason,
+          detail: failure.detail.slice(0, 1000),
+          providerError: failure.providerError,
+          missingScopes: failure.missingScopes,
           failedAt: new Date().toISOString(),
         },
         row.connectionId,
       );
     });
-    refreshOutcomes.inc({ platform: row.type, outcome: reason });
-    return reason === 'permission_lost'
+    refreshOutcomes.inc({ platform: row.type, outcome: failure.reason });
+    if (failure.providerError === 'response_lost') {
+      this.logger.warn({
+        msg: 'refresh answer lost; reconnect required',
+        connectionId: row.connectionId,
+      });
+    }
+    return failure.reason === 'permission_lost'
       ? {
           outcome: 'permission_lost',
-          reason: error.message,
-          missingScopes: error.missingScopes,
-          providerStatus: error.status,
+          reason: failure.detail.slice(0, 500),
+          missingScopes: failure.missingScopes,
+          providerStatus: failure.providerStatus,
         }
-      : { outcome: 'reauth_required', reason: error.message, providerStatus: error.status };
+      : {
+          outcome: 'reauth_required',
+          reason: failure.detail.slice(0, 500),
+          providerStatus: failure.providerStatus,
+        };
   }
+}
+
+/**
+ * More than three quarters of the token's lifetime left: a scheduled refresh (planned at most half
+ * a lifetime ahead) can only be arriving after someone else refreshed, e.g. inline on a read.
+ */
+function stillFresh(row: CredentialRow): boolean {
+  if (!row.expiresAt) return false;
+  const start = (row.refreshedAt ?? row.issuedAt).getTime();
+  const lifetimeMs = row.expiresAt.getTime() - start;
+  return lifetimeMs > 0 && (row.expiresAt.getTime() - Date.now()) / lifetimeMs > 0.75;
 }
 
 function joined(outcome: RefreshOutcome): RefreshOutcome {
   return outcome.outcome === 'refreshed' ? { ...outcome, providerCalled: false } : outcome;
 }
 
-function refreshedOutcome(row: CredentialEntity, providerCalled: boolean): RefreshOutcome {
+function refreshedOutcome(row: CredentialRow, providerCalled: boolean): RefreshOutcome {
   return {
     outcome: 'refreshed',
     credentialVersion: row.version,
@@ -273,7 +330,7 @@ function refreshedOutcome(row: CredentialEntity, providerCalled: boolean): Refre
   };
 }
 
-function deadOutcome(row: CredentialEntity): RefreshOutcome {
+function deadOutcome(row: CredentialRow): RefreshOutcome {
   return {
     outcome: 'reauth_required',
     reason:

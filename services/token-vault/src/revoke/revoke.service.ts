@@ -1,68 +1,197 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { TOKEN_REVOKED_V1, type PlatformType } from '@switchboard/contracts';
+import {
+  CodedError,
+  ErrorCodes,
+  TOKEN_REVOKED_V1,
+  type PlatformType,
+} from '@switchboard/contracts';
 import { OutboxService } from '@switchboard/bus';
-import type { ProviderRegistry } from '@switchboard/providers';
-import { DataSource } from 'typeorm';
+import { isProviderError, type ProviderRegistry } from '@switchboard/providers';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DecryptAudit } from '../audit/decrypt-audit';
+import { VAULT_ENV, type VaultEnv } from '../config';
+import { CredentialRepository } from '../credentials/credential.repository';
+import {
+  CREDENTIAL_COLUMNS,
+  toCredentialRow,
+  type CredentialRecord,
+} from '../credentials/credential.row';
 import { CredentialStore } from '../credentials/credential-store';
 import { PROVIDERS } from '../providers.provider';
 
-/** Disconnect: revoke at the platform where it can, then crypto-shred (the data key is gone). */
+export type RevokedBy = 'team' | 'provider';
+
+/** How long the one who marked a credential owns its first revocation attempt (s). */
+const CLAIM_SECONDS = 120;
+const MAX_BACKOFF_MS = 3_600_000;
+
+interface PendingRecord extends CredentialRecord {
+  revoked_at: Date;
+  revoked_by: RevokedBy;
+  revoke_attempts: number;
+  revoke_announced: boolean;
+}
+
+type Attempt = 'revoked' | 'not-revoked' | 'retry';
+
+/**
+ * Disconnect. The credential stops working the moment it is marked (status `revoked`, the fencing
+ * token bumped so an in-flight refresh cannot write back). Then, when the team disconnected, the
+ * vault revokes the grant at the platform where the platform allows it; a transient failure (5xx,
+ * 429, network) is retried later with backoff — the ciphertext is kept only for that — and after
+ * `VAULT_REVOKE_GIVE_UP_HOURS` given up. Finally the credential is crypto-shredded (wrapped data
+ * key and ciphertext destroyed) and `TokenRevoked` is published once.
+ */
 @Injectable()
 export class RevokeService {
   private readonly logger = new Logger('revoke');
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly credentials: CredentialRepository,
     private readonly store: CredentialStore,
     private readonly outbox: OutboxService,
+    private readonly audit: DecryptAudit,
     @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
+    @Inject(VAULT_ENV) private readonly env: VaultEnv,
   ) {}
 
   async revoke(
     connectionId: string,
     teamId: string,
-    by: 'team' | 'provider',
+    by: RevokedBy,
+    caller: string,
   ): Promise<{ providerRevoked: boolean }> {
-    const row = await this.store.find(connectionId, teamId);
-    let providerRevoked = false;
-    if (row.status !== 'revoked' && by === 'team') {
-      try {
-        const secret = this.store.open(row);
-        const result = await this.providers
-          .get(row.type as PlatformType)
-          .revoke({ accessToken: secret.accessToken, refreshToken: secret.refreshToken });
-        providerRevoked = result.revoked;
-      } catch (error) {
-        this.logger.warn({
-          msg: 'provider revocation failed; credential is shredded anyway',
-          connectionId,
-          error: error instanceof Error ? error.message : 'error',
-        });
-      }
+    const marked = await this.dataSource.transaction((tx) =>
+      this.mark(tx, connectionId, teamId, by, CLAIM_SECONDS),
+    );
+    if (!marked) {
+      await this.credentials.find(connectionId, teamId); // not-found for an unknown connection
+      return { providerRevoked: false };
     }
+    return { providerRevoked: await this.finish(connectionId, caller) };
+  }
+
+  /**
+   * Inside `tx`: the credential is unusable from now on. The revocation itself is attempted by
+   * whoever holds the claim after `claimSeconds` (0: the revocation worker, at once).
+   */
+  async mark(
+    tx: EntityManager,
+    connectionId: string,
+    teamId: string,
+    by: RevokedBy,
+    claimSeconds: number,
+  ): Promise<boolean> {
+    const result: [unknown[], number] = await tx.query(
+      `UPDATE token_vault.credential SET status = 'revoked', refreshable = false,
+         lock_token = lock_token + 1, lock_until = NULL, revoked_at = now(), revoked_by = $3,
+         revoke_pending = true, revoke_attempts = 0, revoke_announced = false,
+         revoke_next_at = now() + make_interval(secs => $4), updated_at = now()
+       WHERE connection_id = $1 AND team_id = $2 AND status <> 'revoked'`,
+      [connectionId, teamId, by, claimSeconds],
+    );
+    return result[1] === 1;
+  }
+
+  /** One revocation attempt, then shred or schedule a retry. True when the platform confirmed. */
+  async finish(connectionId: string, caller: string): Promise<boolean> {
+    const rows: PendingRecord[] = await this.dataSource.query(
+      `SELECT ${CREDENTIAL_COLUMNS}, revoked_at, revoked_by, revoke_attempts, revoke_announced
+         FROM token_vault.credential WHERE connection_id = $1 AND revoke_pending`,
+      [connectionId],
+    );
+    const record = rows[0];
+    if (!record) return false;
+    const attempt =
+      record.revoked_by === 'team' ? await this.atProvider(record, caller) : 'not-revoked';
+    const attempts = record.revoke_attempts + 1;
+    const giveUp =
+      attempt === 'retry' &&
+      Date.now() - record.revoked_at.getTime() >= this.env.VAULT_REVOKE_GIVE_UP_HOURS * 3_600_000;
     await this.dataSource.transaction(async (tx) => {
-      const result: [unknown[], number] = await tx.query(
-        `UPDATE token_vault.credential SET status = 'revoked', kek_id = NULL, wrapped_key = NULL,
-           iv = NULL, ciphertext = NULL, tag = NULL, refreshable = false, lock_until = NULL,
-           version = version + 1, updated_at = now()
-         WHERE connection_id = $1 AND team_id = $2 AND status <> 'revoked'`,
-        [connectionId, teamId],
-      );
-      if (result[1] !== 1) return;
-      await this.outbox.enqueue(
-        tx,
-        TOKEN_REVOKED_V1,
-        {
-          connectionId,
-          teamId,
-          type: row.type as PlatformType,
-          revokedAt: new Date().toISOString(),
-          providerRevoked,
-          by,
-        },
-        connectionId,
-      );
+      if (attempt !== 'retry' || giveUp) {
+        await tx.query(
+          `UPDATE token_vault.credential SET kek_id = NULL, wrapped_key = NULL, iv = NULL,
+             ciphertext = NULL, tag = NULL, version = version + 1, revoke_pending = false,
+             revoke_next_at = NULL, revoke_attempts = $2, updated_at = now()
+           WHERE connection_id = $1 AND revoke_pending`,
+          [connectionId, attempts],
+        );
+        if (giveUp) {
+          this.logger.warn({
+            msg: 'provider revocation given up; credential shredded',
+            connectionId,
+          });
+        }
+      } else {
+        const backoffMs = Math.min(
+          this.env.VAULT_REVOKE_RETRY_MS * 2 ** (attempts - 1),
+          MAX_BACKOFF_MS,
+        );
+        await tx.query(
+          `UPDATE token_vault.credential SET revoke_attempts = $2,
+             revoke_next_at = now() + make_interval(secs => $3), updated_at = now()
+           WHERE connection_id = $1 AND revoke_pending`,
+          [connectionId, attempts, backoffMs / 1000],
+        );
+      }
+      if (!record.revoke_announced) await this.announce(tx, record, attempt === 'revoked');
     });
-    return { providerRevoked };
+    return attempt === 'revoked';
+  }
+
+  private async atProvider(record: PendingRecord, caller: string): Promise<Attempt> {
+    const row = toCredentialRow(record);
+    if (!row.kekId) return 'not-revoked';
+    try {
+      const secret = this.store.open(row);
+      this.audit.record({
+        caller,
+        purpose: 'revoke',
+        connectionId: row.connectionId,
+        teamId: row.teamId,
+        credentialVersion: row.version,
+      });
+      const result = await this.providers
+        .get(row.type as PlatformType)
+        .revoke({ accessToken: secret.accessToken, refreshToken: secret.refreshToken });
+      return result.revoked ? 'revoked' : 'not-revoked';
+    } catch (error) {
+      const transient = isProviderError(error) && error.kind === 'transient';
+      this.logger.warn({
+        msg: transient
+          ? 'provider revocation failed; retrying later (the credential is unusable already)'
+          : 'provider revocation refused; the credential is shredded anyway',
+        connectionId: row.connectionId,
+        error: error instanceof CodedError || isProviderError(error) ? error.message : 'error',
+        code: error instanceof CodedError ? error.code : ErrorCodes.internal,
+      });
+      return transient ? 'retry' : 'not-revoked';
+    }
+  }
+
+  private async announce(
+    tx: EntityManager,
+    record: PendingRecord,
+    providerRevoked: boolean,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE token_vault.credential SET revoke_announced = true WHERE connection_id = $1`,
+      [record.connection_id],
+    );
+    await this.outbox.enqueue(
+      tx,
+      TOKEN_REVOKED_V1,
+      {
+        connectionId: record.connection_id,
+        teamId: record.team_id,
+        type: record.type as PlatformType,
+        revokedAt: record.revoked_at.toISOString(),
+        providerRevoked,
+        by: record.revoked_by,
+      },
+      record.connection_id,
+    );
   }
 }
