@@ -183,6 +183,20 @@ describe('Meta platforms end to end', () => {
       await disconnect(chosen.id);
     });
 
+    it('a user token inside the warning ladder → the Page connection turns EXPIRING (no refresh exists)', async () => {
+      await system.sandbox.ttl('FACEBOOK', 1800);
+      try {
+        const { chosen } = await select(
+          await connect('FACEBOOK', 'erik'),
+          'facebook-select-channel',
+        );
+        expect(new Date(chosen.expiresAt!).getTime() - Date.now()).toBeLessThanOrEqual(1_800_000);
+        await status(chosen.id, 'EXPIRING');
+      } finally {
+        await system.sandbox.ttl('FACEBOOK', 5_183_944);
+      }
+    });
+
     it('facebook-not-enough-pages, facebook-denied, facebook-not-enough-permissions', async () => {
       expect([...(await connect('FACEBOOK', 'empty-erin')).searchParams.keys()]).toEqual([
         'facebook-not-enough-pages',
@@ -272,6 +286,25 @@ describe('Meta platforms end to end', () => {
         expect(dropped.searchParams.get(`${prefix}-callback`)).toBe('error');
       }
     });
+  });
+
+  it('a private Threads profile: the refresh cut at its 90-day grant → no longer refreshable → EXPIRING', async () => {
+    // Tokens live 2 days, the private grant 3: 36 hours after consent, a refresh gets 36 hours.
+    await system.sandbox.ttl('THREADS', 2 * 86_400, 3 * 86_400);
+    try {
+      await connect('THREADS', 'private-pia');
+      const [pia] = (
+        await system.api.get<{ items: Account[] }>(`/api/v1/social-account?teamId=${team.teamId}`)
+      ).body.items.filter((a) => a.type === 'THREADS' && a.displayName === 'Private-pia');
+      await sandboxPost('/age', { type: 'THREADS', user: 'private-pia', hours: 36 });
+      expect(await refresh(pia.id)).toMatchObject({ outcome: 'refreshed', refreshable: false });
+      const expiring = await status(pia.id, 'EXPIRING');
+      const left = new Date(expiring.expiresAt!).getTime() - Date.now();
+      expect(left).toBeLessThanOrEqual(36 * 3_600_000);
+      expect(left).toBeGreaterThan(35 * 3_600_000);
+    } finally {
+      await system.sandbox.ttl('THREADS', 5_183_944, 90 * 86_400);
+    }
   });
 
   it('INSTAGRAM_LOGIN with a personal account → instagram-login-callback=error naming the reason', async () => {

@@ -42,7 +42,26 @@ export { OAuth2Adapter, type OAuth2AdapterDeps } from './oauth2/oauth2-adapter';
 export { generatePkce, pkceChallenge, randomState, type PkcePair } from './oauth2/pkce';
 export { parseScopes, parseTokenResponse, type TokenParseContext } from './oauth2/token-response';
 export { userInfoIdentity } from './oauth2/userinfo-identity';
-export type { ClientCredentials, PlatformContext, PlatformDefinition } from './platform-definition';
+export type {
+  ClientCredentials,
+  InstanceContext,
+  PlatformContext,
+  PlatformDefinition,
+} from './platform-definition';
+export type { DirectConnection, DirectConnector } from './direct-connect';
+export {
+  MASTODON_APP_SCOPES,
+  MASTODON_DEFAULT_SCOPES,
+  MASTODON_PATHS,
+  MASTODON_REQUIRED_SCOPES,
+} from './platforms/mastodon/mastodon-endpoints';
+export {
+  mastodonAppRequest,
+  mastodonSupportsPkce,
+  parseMastodonApp,
+  type MastodonAppRequest,
+} from './platforms/mastodon/mastodon-apps';
+export { BOT_NOT_ADMIN_MESSAGE, TelegramErrorCodes } from './platforms/telegram/telegram-errors';
 export {
   customOAuth2Config,
   genericOAuth2Config,

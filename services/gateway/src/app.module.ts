@@ -7,6 +7,7 @@ import { AccountManagementController } from './accounts/account-management.contr
 import { AccountManagementService } from './accounts/account-management.service';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
+import { TimelineController } from './accounts/timeline.controller';
 import { RegistryConsumer } from './accounts/registry.consumer';
 import { RegistryService } from './accounts/registry.service';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
@@ -69,6 +70,7 @@ export class AppModule {
         ApiKeysController,
         ConnectController,
         AccountsController,
+        TimelineController,
         AccountManagementController,
         LimitsController,
         AuditController,

@@ -1,12 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BusModule } from '@switchboard/bus';
 import { PlatformModule, type AppLogger } from '@switchboard/platform';
-import { AttemptsRepository } from './attempts/attempts.repository';
+import { BudgetsService } from './budgets/budgets.service';
+import { RateBudgetRepository } from './budgets/rate-budget.repository';
 import { ClaimLoopService } from './claims/claim-loop.service';
+import { OutcomeService } from './claims/outcome.service';
+import { RefreshWorker } from './claims/refresh.worker';
 import { SCHEDULER_ENV, type SchedulerEnv } from './config';
+import { LadderService } from './ladder/ladder.service';
+import { RetentionService } from './maintenance/retention.service';
+import { BacklogMetrics } from './metrics/backlog.metrics';
 import { Init1763769600000 } from './migrations/1763769600000-init';
+import { RefreshAtScale1763900000000 } from './migrations/1763900000000-refresh-at-scale';
+import { PolicyTable } from './policy/platform-policy';
 import { ScheduleConsumer } from './schedule/schedule.consumer';
 import { ScheduleService } from './schedule/schedule.service';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineRepository } from './timeline/timeline.repository';
 
 export const SCHEDULER_SCHEMA = 'refresh_scheduler';
 
@@ -20,7 +30,11 @@ export class AppModule {
           service: 'refresh-scheduler',
           env,
           logger,
-          database: { schema: SCHEDULER_SCHEMA, entities: [], migrations: [Init1763769600000] },
+          database: {
+            schema: SCHEDULER_SCHEMA,
+            entities: [],
+            migrations: [Init1763769600000, RefreshAtScale1763900000000],
+          },
         }),
         BusModule.forRoot({
           schema: SCHEDULER_SCHEMA,
@@ -28,12 +42,21 @@ export class AppModule {
           service: 'refresh-scheduler',
         }),
       ],
+      controllers: [TimelineController],
       providers: [
         { provide: SCHEDULER_ENV, useValue: env },
+        { provide: PolicyTable, useValue: new PolicyTable(env.SCHEDULER_POLICY_OVERRIDES) },
+        TimelineRepository,
+        LadderService,
         ScheduleService,
         ScheduleConsumer,
-        AttemptsRepository,
+        RateBudgetRepository,
+        BudgetsService,
+        OutcomeService,
+        RefreshWorker,
         ClaimLoopService,
+        BacklogMetrics,
+        RetentionService,
       ],
     };
   }

@@ -24,4 +24,9 @@ export const connectedAccountFields = {
   refreshable: z.boolean(),
   refreshExpiresAt: IsoTimeSchema.nullable(),
   connectedAt: IsoTimeSchema,
+  /**
+   * The developer app the tokens were issued to when it is not the deployment's: a team's own
+   * app (`team-…`) or a Mastodon instance's (`mastodon-…`). Rate budgets are kept per app.
+   */
+  appKey: z.string().max(100).optional(),
 };

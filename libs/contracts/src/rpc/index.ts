@@ -7,6 +7,8 @@ export * from './ops.rpc';
 export * from './vault-grants.rpc';
 export * from './oauth-selection.rpc';
 export * from './oauth-revocation.rpc';
+export * from './vault-apps.rpc';
+export * from './oauth-apps.rpc';
 export * from './notifier-inbox.rpc';
 export * from './notifier-preferences.rpc';
 export * from './notifier-webhooks.rpc';

@@ -14,6 +14,8 @@ export const OAuthFlowStart = defineRpc(
     metadata: MetadataSchema,
     scopes: z.array(z.string().max(200)).max(50),
     reconnectConnectionId: IdSchema.nullable(),
+    /** The Mastodon instance the user named (validated and SSRF-checked by oauth). */
+    serverUrl: z.string().max(500).nullable().optional(),
   }),
   z.strictObject({
     flowId: IdSchema,

@@ -26,6 +26,12 @@ export const VaultCredentialsPut = defineRpc(
     type: PlatformTypeSchema,
     externalId: z.string().min(1).max(200),
     credential: CredentialInputSchema,
+    /** The app the tokens were issued to (see `AppKeySchema`); absent: the deployment's app. */
+    appKey: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{2,99}$/)
+      .nullable()
+      .optional(),
   }),
   z.strictObject({
     credentialVersion: z.number().int().positive(),

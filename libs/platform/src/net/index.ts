@@ -2,3 +2,4 @@ export * from './address-policy';
 export * from './ssrf-guard';
 export * from './safe-request';
 export * from './signed-link';
+export * from './safe-fetch';

@@ -1,51 +1,46 @@
 import {
+  BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  BeforeApplicationShutdown,
 } from '@nestjs/common';
-import {
-  CodedError,
-  REFRESH_FAILED_V1,
-  VaultRefresh,
-  type PlatformType,
-  type RefreshOutcome,
-} from '@switchboard/contracts';
-import { OutboxService } from '@switchboard/bus';
-import { currentTraceId, inSpan, RpcClient } from '@switchboard/platform';
-import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
-import { AttemptsRepository } from '../attempts/attempts.repository';
+import { BudgetsService } from '../budgets/budgets.service';
 import { SCHEDULER_ENV, type SchedulerEnv } from '../config';
-import { retryDelayMs } from '../schedule/lead-time';
-import { ScheduleService } from '../schedule/schedule.service';
-import { claimDuration, leaseTakeovers, refreshAttempts } from './claims.metrics';
+import { LADDER_BATCH, LadderService } from '../ladder/ladder.service';
+import { claimDuration, inFlight, leaseTakeovers } from '../metrics/scheduler.metrics';
+import { REPLICA_ID } from '../replica';
 import { ClaimRepository, type ClaimedRow } from './claim.repository';
+import { RefreshWorker } from './refresh.worker';
+
+const PLATFORMS_TTL_MS = 2000;
+const LADDER_EVERY_MS = 1000;
 
 /**
- * Claims due rows and asks the vault to refresh them, then acts on the outcome: reschedule,
- * back off (honouring Retry-After, while the token still lives), or stop for good.
+ * The replica's loop: per platform, take budget, claim that many due rows, hand each to a worker;
+ * keep at most SCHEDULER_CONCURRENCY refreshes in flight; run the expiry ladders every second.
  */
 @Injectable()
 export class ClaimLoopService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('claims');
-  private readonly owner = `${hostname()}:${process.pid}`;
   private readonly claims: ClaimRepository;
   private running = false;
   private loop?: Promise<void>;
-  private inFlight = 0;
-  private lastPurge = 0;
+  private readonly workers = new Set<Promise<void>>();
+  private wake?: () => void;
+  private platforms: { at: number; types: string[] } = { at: 0, types: [] };
+  private turn = 0;
+  private lastLadder = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly rpc: RpcClient,
-    private readonly outbox: OutboxService,
-    private readonly schedules: ScheduleService,
-    private readonly attempts: AttemptsRepository,
+    dataSource: DataSource,
+    private readonly budgets: BudgetsService,
+    private readonly ladders: LadderService,
+    private readonly worker: RefreshWorker,
     @Inject(SCHEDULER_ENV) private readonly env: SchedulerEnv,
   ) {
-    this.claims = new ClaimRepository(this.dataSource);
+    this.claims = new ClaimRepository(dataSource);
   }
 
   onApplicationBootstrap(): void {
@@ -55,176 +50,131 @@ export class ClaimLoopService implements OnApplicationBootstrap, BeforeApplicati
 
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
+    this.wake?.();
     await this.loop;
   }
 
-  private async run(): Promise<void> {
-    const workers = new Set<Promise<void>>();
-    while (this.running) {
-      const free = this.env.SCHEDULER_CONCURRENCY - this.inFlight;
-      let claimed: ClaimedRow[] = [];
-      if (free > 0) {
-        try {
-          const stop = claimDuration.startTimer();
-          claimed = await this.claims.claim(
-            this.owner,
-            Math.min(free, this.env.SCHEDULER_BATCH),
-            this.env.SCHEDULER_LEASE_MS,
-          );
-          stop();
-          await this.purge();
-        } catch (error) {
-          this.logger.warn({ msg: 'claim failed; retrying', error: String(error).slice(0, 200) });
-        }
-      }
-      for (const row of claimed) {
-        if (row.taken_over) leaseTakeovers.inc();
-        this.inFlight += 1;
-        const work = this.refresh(row)
-          .catch((error: unknown) =>
-            this.logger.error({
-              msg: 'refresh handling failed',
-              connectionId: row.connection_id,
-              err: error,
-            }),
-          )
-          .finally(() => {
-            this.inFlight -= 1;
-            workers.delete(work);
-          });
-        workers.add(work);
-      }
-      if (claimed.length === 0 || this.inFlight >= this.env.SCHEDULER_CONCURRENCY) {
-        await new Promise((r) =>
-          setTimeout(r, claimed.length === 0 ? this.env.SCHEDULER_POLL_MS : 20),
-        );
-      }
-    }
-    await Promise.allSettled(workers);
+  private get free(): number {
+    return this.env.SCHEDULER_CONCURRENCY - this.workers.size;
   }
 
-  private async refresh(row: ClaimedRow): Promise<void> {
-    const startedAt = new Date();
-    await inSpan(
-      'scheduler.refresh',
-      {
-        attributes: {
-          'switchboard.platform': row.type,
-          'switchboard.connection_id': row.connection_id,
-        },
-      },
-      async () => {
-        const traceId = currentTraceId();
-        let outcome: RefreshOutcome;
-        try {
-          outcome = await this.rpc.call(
-            VaultRefresh,
-            { connectionId: row.connection_id, teamId: row.team_id, trigger: 'scheduled' },
-            { timeoutMs: 20_000 },
-          );
-        } catch (error) {
-          const reason =
-            error instanceof CodedError ? `${error.code}: ${error.message}` : 'vault call failed';
-          outcome = { outcome: 'transient', reason, retryAfterSeconds: null, providerStatus: null };
-        }
-        refreshAttempts.inc({ platform: row.type, outcome: outcome.outcome });
-        await this.attempts.record({
-          connectionId: row.connection_id,
-          teamId: row.team_id,
-          type: row.type,
-          startedAt,
-          durationMs: Date.now() - startedAt.getTime(),
-          trigger: 'scheduled',
-          outcome: outcome.outcome,
-          providerStatus: outcome.outcome === 'refreshed' ? null : outcome.providerStatus,
-          error: outcome.outcome === 'refreshed' ? null : outcome.reason,
-          traceId,
-          replica: this.owner,
-        });
-        await this.settle(row, outcome);
-      },
+  /** Free slots worth a claim: one claim per quarter of the concurrency, not one per slot. */
+  private get refillAt(): number {
+    return Math.max(
+      1,
+      Math.floor(Math.min(this.env.SCHEDULER_CONCURRENCY, this.env.SCHEDULER_BATCH) / 4),
     );
   }
 
-  private async settle(row: ClaimedRow, outcome: RefreshOutcome): Promise<void> {
-    switch (outcome.outcome) {
-      case 'refreshed': {
-        const due = outcome.refreshable ? this.schedules.dueAt(outcome.expiresAt) : null;
-        await this.claims.settle(this.owner, row.connection_id, {
-          nextDueAt: due,
-          state: due ? 'scheduled' : 'not_refreshable',
-          attempts: 0,
-          outcome: 'refreshed',
-          expiresAt: outcome.expiresAt,
-          credentialVersion: outcome.credentialVersion,
-        });
-        return;
-      }
-      case 'reauth_required':
-      case 'permission_lost':
-        // the vault marked the credential dead and announced RefreshFailed with it
-        await this.claims.settle(this.owner, row.connection_id, {
-          nextDueAt: null,
-          state: 'dead',
-          attempts: row.attempts + 1,
-          outcome: outcome.outcome,
-        });
-        return;
-      case 'transient': {
-        const attempts = row.attempts + 1;
-        const retryAt = new Date(Date.now() + retryDelayMs(attempts, outcome.retryAfterSeconds));
-        if (row.expires_at && retryAt >= row.expires_at) {
-          await this.exhausted(row, attempts, outcome.reason, outcome.providerStatus);
-          return;
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let pause = this.env.SCHEDULER_POLL_MS;
+      try {
+        await this.ladder();
+        const pass = await this.pass();
+        failures = 0;
+        if (pass.started > 0) pause = 0;
+        else if (pass.budgetRetryMs > 0) pause = Math.min(pause, pass.budgetRetryMs);
+      } catch (error) {
+        failures += 1;
+        if (failures === 1 || failures % 20 === 0) {
+          this.logger.warn({
+            msg: 'claim pass failed; retrying',
+            failures,
+            error: String(error).slice(0, 300),
+          });
         }
-        await this.claims.settle(this.owner, row.connection_id, {
-          nextDueAt: retryAt,
-          state: 'scheduled',
-          attempts,
-          outcome: 'transient',
-        });
-        return;
+        pause = Math.min(5000, 100 * 2 ** Math.min(failures, 6));
       }
+      await this.sleep(this.free >= this.refillAt ? pause : this.env.SCHEDULER_POLL_MS);
+    }
+    await Promise.allSettled(this.workers);
+  }
+
+  /** One round over the platforms; returns how many refreshes it started. */
+  private async pass(): Promise<{ started: number; budgetRetryMs: number }> {
+    let started = 0;
+    let budgetRetryMs = 0;
+    const types = await this.platformTypes();
+    const offset = this.turn++ % Math.max(1, types.length);
+    for (const type of [...types.slice(offset), ...types.slice(0, offset)]) {
+      const want = Math.min(this.free, this.env.SCHEDULER_BATCH);
+      if (want <= 0) break;
+      const waitMs = this.budgets.platformWaitMs(type);
+      if (waitMs > 0) {
+        budgetRetryMs = budgetRetryMs ? Math.min(budgetRetryMs, waitMs) : waitMs;
+        continue;
+      }
+      const rows = await this.claimFor(type, want);
+      for (const row of rows) this.start(row);
+      started += rows.length;
+    }
+    return { started, budgetRetryMs };
+  }
+
+  /** Claims due rows and keeps those the budgets allow now; the rest stay due for later. */
+  private async claimFor(type: string, limit: number): Promise<ClaimedRow[]> {
+    const stop = claimDuration.startTimer();
+    const rows = await this.claims.claim(
+      REPLICA_ID,
+      type,
+      limit,
+      this.env.SCHEDULER_LEASE_MS,
+      this.budgets.spentAppsOf(type),
+    );
+    stop();
+    const takenOver = rows.filter((r) => r.taken_over).length;
+    if (takenOver > 0) leaseTakeovers.inc({ platform: type }, takenOver);
+    const { allowed, denied } = await this.budgets.admit(type, rows);
+    await this.claims.unclaim(REPLICA_ID, denied);
+    return allowed;
+  }
+
+  private start(row: ClaimedRow): void {
+    const work: Promise<void> = this.worker
+      .run(row)
+      .catch((error: unknown) =>
+        this.logger.error({
+          msg: 'refresh handling failed; the lease will lapse and the row be retried',
+          connectionId: row.connection_id,
+          err: error,
+        }),
+      )
+      .finally(() => {
+        this.workers.delete(work);
+        inFlight.set(this.workers.size);
+        // enough slots came free for a batch worth claiming: look for more work at once
+        if (this.free >= this.refillAt) this.wake?.();
+      });
+    this.workers.add(work);
+    inFlight.set(this.workers.size);
+  }
+
+  private async platformTypes(): Promise<string[]> {
+    if (Date.now() - this.platforms.at > PLATFORMS_TTL_MS) {
+      this.platforms = { at: Date.now(), types: await this.claims.platforms() };
+    }
+    return this.platforms.types;
+  }
+
+  private async ladder(): Promise<void> {
+    if (Date.now() - this.lastLadder < LADDER_EVERY_MS) return;
+    this.lastLadder = Date.now();
+    while ((await this.ladders.pass()) === LADDER_BATCH && this.running) {
+      // a full batch: there may be more
     }
   }
 
-  /** The platform stayed unavailable for as long as the token lived: announce it once. */
-  private async exhausted(
-    row: ClaimedRow,
-    attempts: number,
-    reason: string,
-    providerStatus: number | null,
-  ): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      const settled = await this.claims.settle(
-        this.owner,
-        row.connection_id,
-        { nextDueAt: null, state: 'dead', attempts, outcome: 'transient_exhausted' },
-        tx,
-      );
-      if (!settled) return;
-      await this.outbox.enqueue(
-        tx,
-        REFRESH_FAILED_V1,
-        {
-          connectionId: row.connection_id,
-          teamId: row.team_id,
-          type: row.type as PlatformType,
-          credentialVersion: row.credential_version,
-          reason: 'transient_exhausted',
-          detail: `refresh kept failing until the token expired: ${reason}`.slice(0, 1000),
-          providerError: providerStatus ? String(providerStatus) : null,
-          missingScopes: [],
-          failedAt: new Date().toISOString(),
-        },
-        row.connection_id,
-      );
+  private sleep(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
     });
-  }
-
-  private async purge(): Promise<void> {
-    if (Date.now() - this.lastPurge < 3600_000) return;
-    this.lastPurge = Date.now();
-    await this.attempts.purgeOlderThan(this.env.SCHEDULER_HISTORY_DAYS);
   }
 }

@@ -10,6 +10,7 @@ import {
 import { EventConsumer } from '@switchboard/bus';
 import { ScheduleService } from './schedule.service';
 
+/** The events that change a connection's credential, each handled once (inbox) per replica set. */
 @Injectable()
 export class ScheduleConsumer implements OnApplicationBootstrap {
   constructor(
@@ -20,15 +21,12 @@ export class ScheduleConsumer implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.start({
       handlers: {
-        [ACCOUNT_CONNECTED_V1]: (e, tx) => this.schedules.plan(e.data, tx),
-        [ACCOUNT_RECONNECTED_V1]: (e, tx) => this.schedules.plan(e.data, tx),
+        [ACCOUNT_CONNECTED_V1]: (e, tx) => this.schedules.connected(e.data, 'connected', tx),
+        [ACCOUNT_RECONNECTED_V1]: (e, tx) => this.schedules.connected(e.data, 'reconnected', tx),
         [TOKEN_REFRESHED_V1]: (e, tx) => this.schedules.refreshed(e.data, tx),
-        [REFRESH_FAILED_V1]: (e, tx) =>
-          this.schedules.stop(e.data.connectionId, 'dead', e.data.credentialVersion, tx),
-        [ACCOUNT_DISCONNECTED_V1]: (e, tx) =>
-          this.schedules.stop(e.data.connectionId, 'stopped', null, tx),
-        [TOKEN_REVOKED_V1]: (e, tx) =>
-          this.schedules.stop(e.data.connectionId, 'stopped', null, tx),
+        [REFRESH_FAILED_V1]: (e, tx) => this.schedules.refreshFailed(e.data, tx),
+        [ACCOUNT_DISCONNECTED_V1]: (e, tx) => this.schedules.stopped(e.data, 'disconnected', tx),
+        [TOKEN_REVOKED_V1]: (e, tx) => this.schedules.stopped(e.data, 'revoked', tx),
       },
     });
   }

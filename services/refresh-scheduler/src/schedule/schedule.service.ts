@@ -1,81 +1,212 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { AccountConnectedV1, TokenRefreshedV1 } from '@switchboard/contracts';
+import { Injectable } from '@nestjs/common';
+import type {
+  AccountConnectedV1,
+  AccountDisconnectedV1,
+  RefreshFailedV1,
+  TokenRefreshedV1,
+  TokenRevokedV1,
+} from '@switchboard/contracts';
+import { currentTraceId } from '@switchboard/platform';
 import type { EntityManager } from 'typeorm';
-import { SCHEDULER_ENV, type SchedulerEnv } from '../config';
-import { nextRefreshAt, type LeadPolicy } from './lead-time';
+import { LadderService } from '../ladder/ladder.service';
+import { planCredential, type CredentialFacts, type Plan } from '../policy/plan';
+import { PolicyTable } from '../policy/platform-policy';
+import { TimelineRepository } from '../timeline/timeline.repository';
 
-type Plan = Pick<
-  AccountConnectedV1['data'],
-  'connectionId' | 'teamId' | 'type' | 'credentialVersion' | 'expiresAt' | 'refreshable'
->;
+type Connected = AccountConnectedV1['data'];
+type Refreshed = TokenRefreshedV1['data'];
 
-/** Keeps one schedule row per connection, from the events that change its credential. */
+/**
+ * Keeps one schedule row per connection from the events that change its credential, each update
+ * guarded by the credential version so a late event never undoes a newer state, and writes what
+ * happened into the connection's timeline (exactly once: the consumer's inbox sees to that).
+ */
 @Injectable()
 export class ScheduleService {
-  readonly lead: LeadPolicy;
+  constructor(
+    private readonly policies: PolicyTable,
+    private readonly ladders: LadderService,
+    private readonly timeline: TimelineRepository,
+  ) {}
 
-  constructor(@Inject(SCHEDULER_ENV) env: SchedulerEnv) {
-    this.lead = {
-      minLeadSeconds: env.SCHEDULER_MIN_LEAD_SECONDS,
-      maxLeadSeconds: env.SCHEDULER_MAX_LEAD_SECONDS,
-      fraction: 0.25,
-    };
+  /** A new or reconnected credential: plan its refresh, or its expiry ladder. */
+  async connected(
+    d: Connected,
+    kind: 'connected' | 'reconnected',
+    tx: EntityManager,
+  ): Promise<void> {
+    const facts = factsOf(d, new Date(d.connectedAt));
+    const plan = await this.upsert(d, facts, tx, 'any-newer');
+    await this.timeline.record(
+      {
+        connectionId: d.connectionId,
+        teamId: d.teamId,
+        type: d.type,
+        at: new Date(d.connectedAt),
+        kind,
+        outcome: plan?.state ?? null,
+        detail: describePlan(facts, plan),
+        traceId: currentTraceId(),
+        credentialVersion: d.credentialVersion,
+      },
+      tx,
+    );
   }
 
-  dueAt(expiresAt: string | null): Date | null {
-    return expiresAt ? nextRefreshAt(new Date(expiresAt), new Date(), this.lead) : null;
+  /**
+   * A new credential version from a refresh. The scheduler's own refreshes have usually settled
+   * the row already (then nothing changes); one made elsewhere (inline on `vault.token.get`)
+   * replans the row and is written into the timeline.
+   */
+  async refreshed(d: Refreshed, tx: EntityManager): Promise<void> {
+    const facts = factsOf(d, new Date(d.refreshedAt));
+    const plan = await this.upsert(d, facts, tx, 'live-newer');
+    if (!plan) return;
+    await this.timeline.record(
+      {
+        connectionId: d.connectionId,
+        teamId: d.teamId,
+        type: d.type,
+        at: new Date(d.refreshedAt),
+        kind: 'refreshed',
+        outcome: 'refreshed',
+        detail: describePlan(facts, plan),
+        traceId: currentTraceId(),
+        credentialVersion: d.credentialVersion,
+      },
+      tx,
+    );
   }
 
-  /** A new or reconnected credential: plan its refresh (or mark it as one that cannot refresh). */
-  async plan(d: Plan, tx: EntityManager): Promise<void> {
-    const refreshable = d.refreshable && d.expiresAt !== null;
+  /** The credential is dead (announced by the vault, or by this service): no more refreshes. */
+  async refreshFailed(d: RefreshFailedV1['data'], tx: EntityManager): Promise<void> {
     await tx.query(
+      `UPDATE refresh_scheduler.schedule SET state = 'dead', next_due_at = NULL, warn_at = NULL,
+         lease_owner = NULL, last_outcome = $3, updated_at = now()
+       WHERE connection_id = $1 AND credential_version <= $2 AND state IN ('scheduled', 'not_refreshable')`,
+      [d.connectionId, d.credentialVersion, d.reason],
+    );
+    await this.timeline.record(
+      {
+        connectionId: d.connectionId,
+        teamId: d.teamId,
+        type: d.type,
+        at: new Date(d.failedAt),
+        kind: 'refresh_failed',
+        outcome: d.reason,
+        providerError: d.providerError,
+        detail: d.missingScopes.length
+          ? `${d.detail} (missing scopes: ${d.missingScopes.join(', ')})`
+          : d.detail,
+        traceId: currentTraceId(),
+        credentialVersion: d.credentialVersion,
+      },
+      tx,
+    );
+  }
+
+  /** Disconnected by the team, or revoked: stop for good (a reconnect plans afresh). */
+  async stopped(
+    d: AccountDisconnectedV1['data'] | TokenRevokedV1['data'],
+    kind: 'disconnected' | 'revoked',
+    tx: EntityManager,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE refresh_scheduler.schedule SET state = 'stopped', next_due_at = NULL, warn_at = NULL,
+         lease_owner = NULL, last_outcome = $2, updated_at = now()
+       WHERE connection_id = $1`,
+      [d.connectionId, kind],
+    );
+    await this.timeline.record(
+      {
+        connectionId: d.connectionId,
+        teamId: d.teamId,
+        type: d.type,
+        at: new Date('disconnectedAt' in d ? d.disconnectedAt : d.revokedAt),
+        kind,
+        outcome: d.by,
+        detail:
+          'providerRevoked' in d
+            ? d.providerRevoked
+              ? 'revoked at the platform'
+              : 'the platform could not confirm the revocation'
+            : null,
+        traceId: currentTraceId(),
+      },
+      tx,
+    );
+  }
+
+  /**
+   * Inserts or replans the row. `any-newer`: a newer version replaces whatever is there (a
+   * reconnect revives a dead row); `live-newer`: only rows still refreshing or warning move on.
+   * Returns the plan, or null when the row already knew better.
+   */
+  private async upsert(
+    d: Pick<Connected, 'connectionId' | 'teamId' | 'type' | 'credentialVersion'>,
+    facts: CredentialFacts,
+    tx: EntityManager,
+    guard: 'any-newer' | 'live-newer',
+  ): Promise<Plan | null> {
+    const now = new Date();
+    const plan = planCredential(this.policies.for(d.type), facts, now);
+    const ladder = this.ladders.columnsFor(plan.ladder, now);
+    const rows: unknown[] = await tx.query(
       `INSERT INTO refresh_scheduler.schedule AS s
-         (connection_id, team_id, type, credential_version, state, expires_at, next_due_at, attempts, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, now())
+         (connection_id, team_id, type, credential_version, state, expires_at, refresh_expires_at,
+          refreshable, issued_at, next_due_at, attempts, warn_at, warn_cause, warn_target,
+          warn_generation, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, $14, now())
        ON CONFLICT (connection_id) DO UPDATE SET
          credential_version = EXCLUDED.credential_version, state = EXCLUDED.state,
-         expires_at = EXCLUDED.expires_at, next_due_at = EXCLUDED.next_due_at, attempts = 0,
-         lease_owner = NULL, lease_until = NULL, updated_at = now()
-       WHERE s.credential_version < EXCLUDED.credential_version OR s.state <> 'scheduled'`,
+         expires_at = EXCLUDED.expires_at, refresh_expires_at = EXCLUDED.refresh_expires_at,
+         refreshable = EXCLUDED.refreshable, issued_at = EXCLUDED.issued_at,
+         next_due_at = EXCLUDED.next_due_at, attempts = 0, last_outcome = NULL,
+         warn_at = EXCLUDED.warn_at, warn_cause = EXCLUDED.warn_cause,
+         warn_target = EXCLUDED.warn_target, warn_generation = EXCLUDED.warn_generation,
+         lease_owner = NULL, updated_at = now()
+       WHERE s.credential_version < EXCLUDED.credential_version
+         AND ($15 = 'any-newer' OR s.state IN ('scheduled', 'not_refreshable'))
+       RETURNING 1`,
       [
         d.connectionId,
         d.teamId,
         d.type,
         d.credentialVersion,
-        refreshable ? 'scheduled' : 'not_refreshable',
-        d.expiresAt,
-        refreshable ? this.dueAt(d.expiresAt) : null,
+        plan.state,
+        facts.expiresAt,
+        facts.refreshExpiresAt,
+        facts.refreshable,
+        facts.issuedAt,
+        plan.nextDueAt,
+        ladder?.warnAt ?? null,
+        ladder?.cause ?? null,
+        ladder?.targetAt ?? null,
+        ladder?.generation ?? null,
+        guard,
       ],
     );
+    return rows.length > 0 ? plan : null;
   }
+}
 
-  async refreshed(d: TokenRefreshedV1['data'], tx: EntityManager): Promise<void> {
-    const refreshable = d.refreshable && d.expiresAt !== null;
-    await tx.query(
-      `UPDATE refresh_scheduler.schedule SET credential_version = $2, expires_at = $3, next_due_at = $4,
-         state = $5, attempts = 0, updated_at = now()
-       WHERE connection_id = $1 AND credential_version < $2 AND state IN ('scheduled', 'not_refreshable')`,
-      [
-        d.connectionId,
-        d.credentialVersion,
-        d.expiresAt,
-        refreshable ? this.dueAt(d.expiresAt) : null,
-        refreshable ? 'scheduled' : 'not_refreshable',
-      ],
-    );
-  }
+function factsOf(
+  d: Pick<Refreshed, 'credentialVersion' | 'expiresAt' | 'refreshable' | 'refreshExpiresAt'>,
+  issuedAt: Date,
+): CredentialFacts {
+  return {
+    credentialVersion: d.credentialVersion,
+    expiresAt: d.expiresAt ? new Date(d.expiresAt) : null,
+    refreshable: d.refreshable,
+    refreshExpiresAt: d.refreshExpiresAt ? new Date(d.refreshExpiresAt) : null,
+    issuedAt,
+  };
+}
 
-  async stop(
-    connectionId: string,
-    state: 'dead' | 'stopped',
-    credentialVersion: number | null,
-    tx: EntityManager,
-  ): Promise<void> {
-    await tx.query(
-      `UPDATE refresh_scheduler.schedule SET state = $2, next_due_at = NULL, lease_owner = NULL, lease_until = NULL, updated_at = now()
-       WHERE connection_id = $1 AND ($3::integer IS NULL OR credential_version <= $3)`,
-      [connectionId, state, credentialVersion],
-    );
-  }
+function describePlan(facts: CredentialFacts, plan: Plan | null): string {
+  const expires = facts.expiresAt ? `expires ${facts.expiresAt.toISOString()}` : 'never expires';
+  if (!plan) return `${expires}; a newer state was already known`;
+  if (plan.nextDueAt) return `${expires}; refresh planned ${plan.nextDueAt.toISOString()}`;
+  if (plan.ladder) return `${expires}; cannot be refreshed: expiry warnings planned`;
+  return `${expires}; nothing to refresh`;
 }
