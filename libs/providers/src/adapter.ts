@@ -1,5 +1,6 @@
 import type { PlatformType } from '@switchboard/contracts';
 import type { JsonValue } from './json';
+import type { ServerDiscovery } from './server-discovery';
 
 /**
  * Tokens as a platform issued them, normalised. Expiry instants are computed from the response's
@@ -54,11 +55,15 @@ export interface RefreshParams {
   refreshToken: string;
   /** The scopes currently held; reported as granted when the provider's response omits `scope`. */
   scopes: readonly string[];
+  /** The stored `extra` (Bluesky: its PDS, token endpoint and DPoP key). */
+  extra?: Readonly<Record<string, JsonValue>>;
 }
 
 export interface RevokeParams {
   accessToken: string | null;
   refreshToken: string | null;
+  /** The stored `extra`, as for `refresh`. */
+  extra?: Readonly<Record<string, JsonValue>>;
 }
 
 /**
@@ -106,6 +111,8 @@ export interface ProviderAdapter {
    * says which platform user withdrew access. Null when the platform pushes nothing.
    */
   readonly pushRevocation: PushRevocationSupport | null;
+  /** Per-user server discovery and pushed authorization requests (Bluesky); absent elsewhere. */
+  readonly discovery?: ServerDiscovery;
 }
 
 export interface PushRevocationSupport {

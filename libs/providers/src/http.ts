@@ -40,6 +40,8 @@ export interface HttpRequest {
   url: string;
   headers?: Record<string, string>;
   body?: RequestBody;
+  /** Read the answer as text: a non-empty body comes back as a JSON string value. */
+  readText?: boolean;
 }
 
 export type ResponseBody =
@@ -110,7 +112,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           signal,
           redirect: 'manual',
         });
-        const parsed = await readBody(response, maxBytes);
+        const parsed = await readBody(response, maxBytes, request.readText === true);
         report(request, started, response.status, null);
         return { status: response.status, headers: response.headers, body: parsed };
       } catch (error) {
@@ -118,6 +120,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         report(request, started, null, timedOut ? 'timeout' : 'network');
         // A guarded fetch (SSRF checks) may refuse with its own classified error.
         if (error instanceof ProviderError) throw error;
+        if (isUrlRefusal(error)) {
+          throw new ProviderError({
+            kind: 'invalid_request',
+            message: `${request.provider} ${request.operation}: ${error.message}`,
+            providerCode: 'url-not-allowed',
+          });
+        }
         throw networkError(request, error, timedOut, timeoutMs);
       }
     },
@@ -156,11 +165,26 @@ function networkCause(error: unknown): string {
   return 'network error';
 }
 
-async function readBody(response: Response, maxBytes: number): Promise<ResponseBody> {
+/** `UrlNotAllowedError` of `@switchboard/platform`'s guarded fetch (its message names the rule only). */
+function isUrlRefusal(error: unknown): error is { code: string; message: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: unknown }).code === 'url-not-allowed' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
+async function readBody(
+  response: Response,
+  maxBytes: number,
+  asText: boolean,
+): Promise<ResponseBody> {
   const bytes = await readCapped(response, maxBytes);
   if (bytes === null) return { kind: 'unparsable' };
   const text = Buffer.from(bytes).toString('utf8');
   if (text.trim().length === 0) return { kind: 'empty' };
+  if (asText) return { kind: 'json', value: text };
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('application/x-www-form-urlencoded')) {
     return { kind: 'json', value: Object.fromEntries(new URLSearchParams(text)) };

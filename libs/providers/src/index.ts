@@ -102,3 +102,9 @@ export {
   type ProviderRegistryOptions,
 } from './registry';
 export { retryAfterSeconds } from './retry-after';
+export type { FlowContext, ServerDiscovery } from './server-discovery';
+export {
+  BLUESKY_CLIENT_METADATA_PATH,
+  blueskyClientId,
+  blueskyClientMetadata,
+} from './platforms/bluesky/bluesky-client-metadata';

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { BusModule } from '@switchboard/bus';
 import { PlatformModule, type AppLogger } from '@switchboard/platform';
 import { AccountEntity } from './accounts/account.entity';
+import { AccountCopyService } from './accounts/account-copy.service';
 import { AccountManagementController } from './accounts/account-management.controller';
 import { AccountManagementService } from './accounts/account-management.service';
 import { AccountsController } from './accounts/accounts.controller';
@@ -25,6 +26,7 @@ import { LimitsController } from './limits/limits.controller';
 import { LimitsService } from './limits/limits.service';
 import { Init1763769600000 } from './migrations/1763769600000-init';
 import { AccountManagement1763800000000 } from './migrations/1763800000000-account-management';
+import { SlotExternalId1763950000000 } from './migrations/1763950000000-slot-external-id';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
 import { NotificationStreamController } from './notifications/notification-stream.controller';
@@ -38,6 +40,7 @@ import { PlatformCallbacksController } from './platform-callbacks/platform-callb
 import { SlackEventsController } from './platform-callbacks/slack-events.controller';
 import { SelectionController } from './selection/selection.controller';
 import { CorsPolicy } from './teams/cors-policy.service';
+import { MemberErasureService } from './teams/member-erasure.service';
 import { TeamsController } from './teams/teams.controller';
 import { TeamsService } from './teams/teams.service';
 
@@ -56,7 +59,11 @@ export class AppModule {
           database: {
             schema: GATEWAY_SCHEMA,
             entities: [TeamEntity, MemberEntity, ApiKeyEntity, AccountEntity],
-            migrations: [Init1763769600000, AccountManagement1763800000000],
+            migrations: [
+              Init1763769600000,
+              AccountManagement1763800000000,
+              SlotExternalId1763950000000,
+            ],
           },
         }),
         BusModule.forRoot({
@@ -91,12 +98,14 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         TeamsService,
+        MemberErasureService,
         CorsPolicy,
         ApiKeysService,
         RegistryService,
         RegistryConsumer,
         AccountsService,
         AccountManagementService,
+        AccountCopyService,
         LimitsService,
         ConnectService,
         ReconnectService,

@@ -23,6 +23,12 @@ export const GatewayEnvSchema = z.object({
       }
     }, 'must be JSON like {"free":1,"starter":3,"professional":10,"enterprise":null}')
     .optional(),
+  /**
+   * An account (same platform and external id) already connected in another team: `allow` it
+   * (each team gets its own connection), or `refuse` the new connection with
+   * `<type>-callback=error&code=account-connected-elsewhere` (and refuse copies into other teams).
+   */
+  ACCOUNT_CONNECTED_ELSEWHERE: z.enum(['allow', 'refuse']).default('allow'),
 });
 export type GatewayEnv = z.infer<typeof GatewayEnvSchema>;
 export const GATEWAY_ENV = Symbol('GATEWAY_ENV');

@@ -5,6 +5,7 @@ import { AccountsProjection } from './accounts/accounts.projection';
 import { NOTIFIER_ENV, type NotifierEnv } from './config';
 import { EmailDispatcherService } from './email/email-dispatcher.service';
 import { AccountEventsHandler } from './events/account-events.handler';
+import { MemberErasedHandler } from './events/member-erased.handler';
 import { ConnectFailedHandler } from './events/connect-failed.handler';
 import { ExpiryEventsHandler } from './events/expiry-events.handler';
 import { NotifierConsumer } from './events/notifier.consumer';
@@ -73,6 +74,7 @@ export class AppModule {
         AccountEventsHandler,
         ExpiryEventsHandler,
         ConnectFailedHandler,
+        MemberErasedHandler,
         NotifierConsumer,
         EmailDispatcherService,
         ReminderScheduler,

@@ -6,6 +6,7 @@ import { OAUTH_ENV, type OAuthEnv } from './config';
 import { ConnectionEntity } from './connections/connection.entity';
 import { FlowEntity } from './flow/flow.entity';
 import { FlowService } from './flow/flow.service';
+import { ConnectionCopier } from './connections/connection-copier.service';
 import { ConnectionWriter } from './connections/connection-writer.service';
 import { Init1763769600000 } from './migrations/1763769600000-init';
 import { Selection1763800000000 } from './migrations/1763800000000-selection';
@@ -44,6 +45,7 @@ export class AppModule {
         FlowService,
         CallbackService,
         ConnectionWriter,
+        ConnectionCopier,
         SelectionService,
         PushRevocationService,
       ],

@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import {
+  OAuthConnectionCopy,
   OAuthFlowComplete,
   OAuthFlowLaunch,
   OAuthFlowStart,
@@ -8,6 +9,7 @@ import {
 } from '@switchboard/contracts';
 import { RpcHandler } from '@switchboard/platform';
 import { CallbackService } from './callback/callback.service';
+import { ConnectionCopier } from './connections/connection-copier.service';
 import { FlowService } from './flow/flow.service';
 
 @Controller()
@@ -15,6 +17,7 @@ export class OAuthController {
   constructor(
     private readonly flows: FlowService,
     private readonly callbacks: CallbackService,
+    private readonly copier: ConnectionCopier,
   ) {}
 
   @RpcHandler(OAuthFlowStart)
@@ -30,5 +33,10 @@ export class OAuthController {
   @RpcHandler(OAuthFlowComplete)
   complete(req: RpcRequest<typeof OAuthFlowComplete>): Promise<RpcReply<typeof OAuthFlowComplete>> {
     return this.callbacks.complete(req);
+  }
+
+  @RpcHandler(OAuthConnectionCopy)
+  copy(req: RpcRequest<typeof OAuthConnectionCopy>): Promise<RpcReply<typeof OAuthConnectionCopy>> {
+    return this.copier.copy(req);
   }
 }

@@ -8,6 +8,7 @@ import { VAULT_ENV, type VaultEnv } from './config';
 import { cryptoProviders } from './crypto/crypto.provider';
 import { CredentialRepository } from './credentials/credential.repository';
 import { CredentialStore } from './credentials/credential-store';
+import { CredentialCopyService } from './credentials/credential-copy.service';
 import { CredentialsService } from './credentials/credentials.service';
 import { DisconnectConsumer } from './events/disconnect.consumer';
 import { GrantsController } from './grants/grants.controller';
@@ -20,6 +21,7 @@ import { SealedTables } from './keys/sealed-tables';
 import { Init1763769600000 } from './migrations/1763769600000-init';
 import { Grants1763800000000 } from './migrations/1763800000000-grants';
 import { KeyRingAuditRevocation1763900000000 } from './migrations/1763900000000-key-ring-audit-revocation';
+import { CredentialAccountIdx1763950000000 } from './migrations/1763950000000-credential-account-idx';
 import { providersProvider } from './providers.provider';
 import { RefreshService } from './refresh/refresh.service';
 import { RevocationWorker } from './revoke/revocation.worker';
@@ -45,6 +47,7 @@ export class AppModule {
               Init1763769600000,
               Grants1763800000000,
               KeyRingAuditRevocation1763900000000,
+              CredentialAccountIdx1763950000000,
             ],
           },
         }),
@@ -62,6 +65,7 @@ export class AppModule {
         CredentialRepository,
         CredentialStore,
         CredentialsService,
+        CredentialCopyService,
         RefreshService,
         RevokeService,
         RevocationWorker,

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
 import {
+  VaultCredentialsCopy,
   VaultCredentialsPut,
   VaultRefresh,
   VaultRevoke,
@@ -10,6 +11,7 @@ import {
 } from '@switchboard/contracts';
 import { RpcHandler } from '@switchboard/platform';
 import { callerOf } from './caller';
+import { CredentialCopyService } from './credentials/credential-copy.service';
 import { CredentialsService } from './credentials/credentials.service';
 import { RefreshService } from './refresh/refresh.service';
 import { RevokeService } from './revoke/revoke.service';
@@ -21,11 +23,20 @@ export class VaultController {
     private readonly credentials: CredentialsService,
     private readonly refresher: RefreshService,
     private readonly revoker: RevokeService,
+    private readonly copier: CredentialCopyService,
   ) {}
 
   @RpcHandler(VaultCredentialsPut)
   put(req: RpcRequest<typeof VaultCredentialsPut>): Promise<RpcReply<typeof VaultCredentialsPut>> {
     return this.credentials.put(req);
+  }
+
+  @RpcHandler(VaultCredentialsCopy)
+  copy(
+    req: RpcRequest<typeof VaultCredentialsCopy>,
+    ctx: NatsContext,
+  ): Promise<RpcReply<typeof VaultCredentialsCopy>> {
+    return this.copier.copy(req, callerOf(ctx));
   }
 
   @RpcHandler(VaultTokenGet)

@@ -6,4 +6,5 @@ export * from './token-refreshed.v1';
 export * from './token-expiring.v1';
 export * from './refresh-failed.v1';
 export * from './token-revoked.v1';
+export * from './member-erased.v1';
 export * from './registry';

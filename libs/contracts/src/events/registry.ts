@@ -3,6 +3,7 @@ import { AccountConnectedV1 } from './account-connected.v1';
 import { AccountDisconnectedV1 } from './account-disconnected.v1';
 import { AccountReconnectedV1 } from './account-reconnected.v1';
 import { ConnectFailedV1 } from './connect-failed.v1';
+import { MemberErasedV1 } from './member-erased.v1';
 import { RefreshFailedV1 } from './refresh-failed.v1';
 import { TokenExpiringV1 } from './token-expiring.v1';
 import { TokenRefreshedV1 } from './token-refreshed.v1';
@@ -18,6 +19,7 @@ export const EVENT_SCHEMAS = {
   [TokenExpiringV1.shape.type.value]: TokenExpiringV1,
   [RefreshFailedV1.shape.type.value]: RefreshFailedV1,
   [TokenRevokedV1.shape.type.value]: TokenRevokedV1,
+  [MemberErasedV1.shape.type.value]: MemberErasedV1,
 } as const;
 
 export type EventSchemas = typeof EVENT_SCHEMAS;

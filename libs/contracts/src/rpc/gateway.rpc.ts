@@ -19,12 +19,27 @@ export const GatewayRecipientsGet = defineRpc(
   z.strictObject({ recipients: z.array(RecipientSchema) }),
 );
 
+/** Why a slot was refused: the team's plan limit, or the deployment's one-team-per-account rule. */
+export const SlotRefusalSchema = z.enum(['limit-reached', 'account-connected-elsewhere']);
+export type SlotRefusal = z.infer<typeof SlotRefusalSchema>;
+
 /**
  * Before a new connection is stored, the gateway (which owns plans) reserves a slot for it,
- * atomically, so parallel connects cannot exceed the team's per-platform limit.
+ * atomically, so parallel connects cannot exceed the team's per-platform limit. With
+ * `externalId`, the gateway also applies the deployment's rule for an account already connected
+ * in another team (`ACCOUNT_CONNECTED_ELSEWHERE`).
  */
 export const GatewayLimitsReserve = defineRpc(
   'gateway.limits.reserve',
-  z.strictObject({ teamId: IdSchema, type: PlatformTypeSchema, connectionId: IdSchema }),
-  z.strictObject({ allowed: z.boolean(), limit: z.number().int().nullable() }),
+  z.strictObject({
+    teamId: IdSchema,
+    type: PlatformTypeSchema,
+    connectionId: IdSchema,
+    externalId: z.string().min(1).max(200).optional(),
+  }),
+  z.strictObject({
+    allowed: z.boolean(),
+    limit: z.number().int().nullable(),
+    refusal: SlotRefusalSchema.optional(),
+  }),
 );

@@ -67,3 +67,23 @@ export const OAuthFlowComplete = defineRpc(
     account: ConnectedAccountSchema.nullable(),
   }),
 );
+
+/**
+ * A copy of a connection for another team (the gateway checked access, plan and policy): the
+ * vault copies the credential, and the new connection is mapped and announced (`AccountConnected`)
+ * like any other. What the gateway shows of the source account comes along.
+ */
+export const OAuthConnectionCopy = defineRpc(
+  'oauth.connection.copy',
+  z.strictObject({
+    sourceConnectionId: IdSchema,
+    sourceTeamId: IdSchema,
+    connectionId: IdSchema,
+    teamId: IdSchema,
+    displayName: z.string().max(500),
+    avatarUrl: z.string().max(2000).nullable(),
+    endUserId: z.string().max(200).nullable(),
+    metadata: MetadataSchema,
+  }),
+  ConnectedAccountSchema,
+);

@@ -41,6 +41,30 @@ export const VaultCredentialsPut = defineRpc(
   }),
 );
 
+/**
+ * Copies a connection's credential to a new connection in another team, inside the vault: the
+ * tokens are opened and sealed again under a fresh data key bound to the target team and
+ * connection, so the copy is independent (its own refreshes, its own shredding). Refused with
+ * `rotating-grant-not-copyable` when the platform rotates refresh tokens: two holders of one
+ * rotating refresh token would invalidate each other on their next refresh. Only oauth may call it.
+ */
+export const VaultCredentialsCopy = defineRpc(
+  'vault.credentials.copy',
+  z.strictObject({
+    sourceConnectionId: IdSchema,
+    sourceTeamId: IdSchema,
+    connectionId: IdSchema,
+    teamId: IdSchema,
+  }),
+  z.strictObject({
+    credentialVersion: z.number().int().positive(),
+    expiresAt: IsoTimeSchema.nullable(),
+    refreshable: z.boolean(),
+    refreshExpiresAt: IsoTimeSchema.nullable(),
+    scopes: z.array(z.string().max(200)).max(100),
+  }),
+);
+
 export const VaultTokenGet = defineRpc(
   'vault.token.get',
   z.strictObject({

@@ -1,16 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { Caller } from '../api-keys/principal.decorator';
-import { requireScope, type Principal } from '../api-keys/principal';
+import { requireScope, requireTeam, type Principal } from '../api-keys/principal';
 import { uuidParam } from '../http/uuid.pipe';
 import { ApiZod } from '../http/api-zod.decorator';
 import { ZodPipe } from '../http/zod.pipe';
+import { AccountCopyService } from './account-copy.service';
 import { AccountManagementService, type Hold } from './account-management.service';
 import { AccountsService } from './accounts.service';
 import { accountView, type AccountView } from './account.view';
 
 const DisconnectQuery = z.strictObject({ force: z.enum(['true', 'false']).default('false') });
 const ReconnectBody = z.strictObject({ redirectUrl: z.string().min(1).max(2000).optional() });
+const CopyBody = z.strictObject({ targetTeamId: z.uuid() });
 const HoldBody = z.strictObject({
   reason: z.string().trim().min(1).max(200),
   count: z.number().int().min(0).max(1_000_000),
@@ -21,6 +23,7 @@ export class AccountManagementController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly management: AccountManagementService,
+    private readonly copier: AccountCopyService,
   ) {}
 
   @ApiZod({ query: DisconnectQuery })
@@ -59,6 +62,24 @@ export class AccountManagementController {
     const account = await this.accounts.find(id, caller.isAdmin ? null : caller.teamId);
     await this.management.setMain(account);
     return accountView(await this.accounts.find(id, account.teamId));
+  }
+
+  /**
+   * A copy in another team with its own credential. The key must see both teams: a team key sees
+   * only its own, so in practice this takes an admin key (another team's id answers 404).
+   */
+  @ApiZod({ body: CopyBody })
+  @Post(':id/copy')
+  async copy(
+    @Caller() caller: Principal,
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(CopyBody)) body: z.infer<typeof CopyBody>,
+  ): Promise<AccountView> {
+    requireScope(caller, 'accounts:write');
+    const account = await this.accounts.find(id, caller.isAdmin ? null : caller.teamId);
+    requireTeam(caller, body.targetTeamId);
+    const copyId = await this.copier.copy(account, body.targetTeamId);
+    return accountView(await this.accounts.find(copyId, body.targetTeamId));
   }
 
   @ApiZod({})

@@ -4,6 +4,7 @@ import {
   ACCOUNT_DISCONNECTED_V1,
   ACCOUNT_RECONNECTED_V1,
   CONNECT_FAILED_V1,
+  MEMBER_ERASED_V1,
   REFRESH_FAILED_V1,
   TOKEN_EXPIRING_V1,
   TOKEN_REFRESHED_V1,
@@ -13,6 +14,7 @@ import { EventConsumer } from '@switchboard/bus';
 import { AccountEventsHandler } from './account-events.handler';
 import { ConnectFailedHandler } from './connect-failed.handler';
 import { ExpiryEventsHandler } from './expiry-events.handler';
+import { MemberErasedHandler } from './member-erased.handler';
 
 /**
  * Every handler runs in the consumer's transaction with its inbox row, so one event id acts once;
@@ -25,6 +27,7 @@ export class NotifierConsumer implements OnApplicationBootstrap {
     private readonly accounts: AccountEventsHandler,
     private readonly expiry: ExpiryEventsHandler,
     private readonly connectFailed: ConnectFailedHandler,
+    private readonly memberErased: MemberErasedHandler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,6 +41,7 @@ export class NotifierConsumer implements OnApplicationBootstrap {
         [TOKEN_EXPIRING_V1]: (e, tx) => this.expiry.tokenExpiring(e, tx),
         [REFRESH_FAILED_V1]: (e, tx) => this.expiry.refreshFailed(e, tx),
         [CONNECT_FAILED_V1]: (e, tx) => this.connectFailed.handle(e, tx),
+        [MEMBER_ERASED_V1]: (e, tx) => this.memberErased.handle(e, tx),
       },
     });
   }

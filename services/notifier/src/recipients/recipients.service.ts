@@ -66,6 +66,11 @@ export class RecipientsService {
       .filter((r) => r.email || r.inApp);
   }
 
+  /** Drops what this replica remembers of a team's members (one was erased). */
+  forgetTeam(teamId: string): void {
+    for (const key of this.cache.keys()) if (key.startsWith(`${teamId}:`)) this.cache.delete(key);
+  }
+
   private async members(teamId: string, memberId: string | null): Promise<Recipient[]> {
     const key = `${teamId}:${memberId ?? ''}`;
     const hit = this.cache.get(key);

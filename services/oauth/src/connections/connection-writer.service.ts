@@ -61,7 +61,15 @@ export class ConnectionWriter {
         teamId: input.teamId,
         type: input.type,
         connectionId,
+        externalId: identity.externalId,
       });
+      if (slot.refusal === 'account-connected-elsewhere') {
+        // nothing about the other team is said: not its name, not its id
+        throw new CodedError(
+          'account-connected-elsewhere',
+          'this account is already connected in another team',
+        );
+      }
       if (!slot.allowed) {
         throw new CodedError(
           'limit-reached',

@@ -104,7 +104,9 @@ export class RevokeService {
     const record = rows[0];
     if (!record) return false;
     const attempt =
-      record.revoked_by === 'team' ? await this.atProvider(record, caller) : 'not-revoked';
+      record.revoked_by === 'team' && !(await this.usedElsewhere(record))
+        ? await this.atProvider(record, caller)
+        : 'not-revoked';
     const attempts = record.revoke_attempts + 1;
     const giveUp =
       attempt === 'retry' &&
@@ -139,6 +141,21 @@ export class RevokeService {
       if (!record.revoke_announced) await this.announce(tx, record, attempt === 'revoked');
     });
     return attempt === 'revoked';
+  }
+
+  /**
+   * Whether another live credential holds the same platform account (a copy in another team, or
+   * that team's own connection of it). Revoking at the platform ends the app's grant for the user
+   * at most platforms (Meta, Google), which would break the other team too; this disconnect then
+   * only shreds its own credential.
+   */
+  private async usedElsewhere(record: PendingRecord): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM token_vault.credential WHERE type = $1 AND external_id = $2
+         AND connection_id <> $3 AND status = 'active' LIMIT 1`,
+      [record.type, record.external_id, record.connection_id],
+    );
+    return rows.length > 0;
   }
 
   private async atProvider(record: PendingRecord, caller: string): Promise<Attempt> {
