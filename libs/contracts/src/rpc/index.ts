@@ -14,3 +14,4 @@ export * from './notifier-preferences.rpc';
 export * from './notifier-webhooks.rpc';
 export * from './reconnect-link.contract';
 export * from './vault-admin.rpc';
+export * from './scheduler.rpc';
