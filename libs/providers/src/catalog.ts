@@ -16,6 +16,7 @@ import { redditPlatform } from './platforms/reddit/reddit';
 import { discordPlatform } from './platforms/discord/discord';
 import { slackPlatform } from './platforms/slack/slack';
 import { fanvuePlatform } from './platforms/fanvue/fanvue';
+import { blueskyPlatform } from './platforms/bluesky/bluesky';
 import { mastodonPlatform } from './platforms/mastodon/mastodon';
 import { telegramPlatform } from './platforms/telegram/telegram';
 
@@ -38,6 +39,7 @@ export const PLATFORM_CATALOG: ReadonlyMap<PlatformType, PlatformDefinition> = n
     discordPlatform,
     slackPlatform,
     fanvuePlatform,
+    blueskyPlatform,
     mastodonPlatform,
     telegramPlatform,
   ].map((definition) => [definition.type, definition]),
