@@ -26,6 +26,15 @@ import { LimitsController } from './limits/limits.controller';
 import { LimitsService } from './limits/limits.service';
 import { Init1763769600000 } from './migrations/1763769600000-init';
 import { AccountManagement1763800000000 } from './migrations/1763800000000-account-management';
+import { PortalLinks1764200000000 } from './migrations/1764200000000-portal-links';
+import { PageAssetsController } from './portal/page-assets.controller';
+import { PageAttemptsService } from './portal/page-attempts.service';
+import { PageLinksController } from './portal/page-links.controller';
+import { PageLinksService } from './portal/page-links.service';
+import { PortalController } from './portal/portal.controller';
+import { AccountsPageController } from './accounts-page/accounts-page.controller';
+import { AccountsPageService } from './accounts-page/accounts-page.service';
+import { AccountsPageStreamController } from './accounts-page/accounts-page-stream.controller';
 import { SlotExternalId1763950000000 } from './migrations/1763950000000-slot-external-id';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationPreferencesController } from './notifications/notification-preferences.controller';
@@ -63,6 +72,7 @@ export class AppModule {
               Init1763769600000,
               AccountManagement1763800000000,
               SlotExternalId1763950000000,
+              PortalLinks1764200000000,
             ],
           },
         }),
@@ -90,6 +100,11 @@ export class AppModule {
         SelectionController,
         PlatformCallbacksController,
         SlackEventsController,
+        PageLinksController,
+        PortalController,
+        PageAssetsController,
+        AccountsPageController,
+        AccountsPageStreamController,
       ],
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
@@ -109,6 +124,9 @@ export class AppModule {
         LimitsService,
         ConnectService,
         ReconnectService,
+        PageLinksService,
+        PageAttemptsService,
+        AccountsPageService,
       ],
     };
   }

@@ -11,6 +11,13 @@ export const GatewayEnvSchema = z.object({
   SWITCHBOARD_ADMIN_API_KEY: z.string().min(24).optional(),
   /** Verifies signed links (the notifier's one-click Reconnect links); shared with the notifier. */
   PORTAL_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** The longest a portal or accounts-page link may live (seconds; 48 h at most). */
+  PORTAL_LINK_MAX_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(48 * 3600)
+    .default(48 * 3600),
   /** Accounts per platform by plan, JSON overriding the defaults `{"free":1,"starter":3,"professional":10,"enterprise":null}`. */
   PLAN_LIMITS: z
     .string()
