@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { Caller } from '../api-keys/principal.decorator';
 import { requireScope, requireTeam, type Principal } from '../api-keys/principal';
 import { uuidParam as uuid } from '../http/uuid.pipe';
+import { ApiZod } from '../http/api-zod.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { TeamsService } from '../teams/teams.service';
 
@@ -39,6 +40,7 @@ export class NotificationPreferencesController {
     private readonly teams: TeamsService,
   ) {}
 
+  @ApiZod({})
   @Get('member/:memberId/notification-preferences')
   async preferences(
     @Caller() caller: Principal,
@@ -49,6 +51,7 @@ export class NotificationPreferencesController {
     return this.rpc.call(NotifierPreferencesGet, { teamId, memberId });
   }
 
+  @ApiZod({ body: PreferencesBody })
   @Put('member/:memberId/notification-preferences')
   async setPreferences(
     @Caller() caller: Principal,
@@ -64,6 +67,7 @@ export class NotificationPreferencesController {
     });
   }
 
+  @ApiZod({})
   @Get('notification-settings')
   async settings(
     @Caller() caller: Principal,
@@ -75,6 +79,7 @@ export class NotificationPreferencesController {
     return this.rpc.call(NotifierTeamSettingsGet, { teamId });
   }
 
+  @ApiZod({ body: TeamSettingsBody })
   @Put('notification-settings')
   async setSettings(
     @Caller() caller: Principal,
