@@ -18,6 +18,8 @@ import { ApiKeysService } from './api-keys/api-keys.service';
 import { GATEWAY_ENV, type GatewayEnv } from './config';
 import { ConnectController } from './connect/connect.controller';
 import { ConnectService } from './connect/connect.service';
+import { DirectConnectService } from './connect/direct-connect.service';
+import { TeamAppsController } from './teams/team-apps.controller';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { AuditController } from './audit/audit.controller';
 import { AuditInterceptor } from './audit/audit.interceptor';
@@ -86,6 +88,7 @@ export class AppModule {
         TeamsController,
         ApiKeysController,
         ConnectController,
+        TeamAppsController,
         AccountsController,
         TimelineController,
         AccountManagementController,
@@ -123,6 +126,7 @@ export class AppModule {
         AccountCopyService,
         LimitsService,
         ConnectService,
+        DirectConnectService,
         ReconnectService,
         PageLinksService,
         PageAttemptsService,

@@ -1,7 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BusModule } from '@switchboard/bus';
 import { PlatformModule, type AppLogger } from '@switchboard/platform';
+import { AppResolver } from './apps/app-resolver.service';
+import { AppsController } from './apps/apps.controller';
+import { InstanceAppsService } from './apps/instance-apps.service';
+import { TeamAppsService } from './apps/team-apps.service';
 import { CallbackService } from './callback/callback.service';
+import { DirectConnectController } from './direct/direct-connect.controller';
+import { DirectConnectService } from './direct/direct-connect.service';
+import { Apps1764100000000 } from './migrations/1764100000000-apps';
 import { OAUTH_ENV, type OAuthEnv } from './config';
 import { ConnectionEntity } from './connections/connection.entity';
 import { FlowEntity } from './flow/flow.entity';
@@ -33,12 +40,23 @@ export class AppModule {
           database: {
             schema: OAUTH_SCHEMA,
             entities: [FlowEntity, ConnectionEntity],
-            migrations: [Init1763769600000, Selection1763800000000, DeletionRequests1763800100000],
+            migrations: [
+              Init1763769600000,
+              Selection1763800000000,
+              DeletionRequests1763800100000,
+              Apps1764100000000,
+            ],
           },
         }),
         BusModule.forRoot({ schema: OAUTH_SCHEMA, source: 'switchboard/oauth', service: 'oauth' }),
       ],
-      controllers: [OAuthController, SelectionController, PushRevocationController],
+      controllers: [
+        OAuthController,
+        SelectionController,
+        PushRevocationController,
+        AppsController,
+        DirectConnectController,
+      ],
       providers: [
         { provide: OAUTH_ENV, useValue: env },
         providersProvider,
@@ -48,6 +66,10 @@ export class AppModule {
         ConnectionCopier,
         SelectionService,
         PushRevocationService,
+        AppResolver,
+        InstanceAppsService,
+        TeamAppsService,
+        DirectConnectService,
       ],
     };
   }

@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BusModule } from '@switchboard/bus';
 import { PlatformModule, type AppLogger } from '@switchboard/platform';
+import { AppAdapters } from './apps/app-adapters';
+import { AppSecretsService } from './apps/app-secrets.service';
+import { AppsController } from './apps/apps.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuditRepository } from './audit/audit.repository';
 import { DecryptAudit } from './audit/decrypt-audit';
@@ -22,6 +25,7 @@ import { Init1763769600000 } from './migrations/1763769600000-init';
 import { Grants1763800000000 } from './migrations/1763800000000-grants';
 import { KeyRingAuditRevocation1763900000000 } from './migrations/1763900000000-key-ring-audit-revocation';
 import { CredentialAccountIdx1763950000000 } from './migrations/1763950000000-credential-account-idx';
+import { AppSecrets1764100000000 } from './migrations/1764100000000-app-secrets';
 import { providersProvider } from './providers.provider';
 import { RefreshService } from './refresh/refresh.service';
 import { RevocationWorker } from './revoke/revocation.worker';
@@ -47,6 +51,7 @@ export class AppModule {
               Init1763769600000,
               Grants1763800000000,
               KeyRingAuditRevocation1763900000000,
+              AppSecrets1764100000000,
               CredentialAccountIdx1763950000000,
             ],
           },
@@ -57,7 +62,13 @@ export class AppModule {
           service: 'token-vault',
         }),
       ],
-      controllers: [VaultController, GrantsController, KeysController, AuditController],
+      controllers: [
+        VaultController,
+        GrantsController,
+        KeysController,
+        AuditController,
+        AppsController,
+      ],
       providers: [
         { provide: VAULT_ENV, useValue: env },
         ...cryptoProviders,
@@ -77,6 +88,8 @@ export class AppModule {
         DecryptAudit,
         AuditRepository,
         GrantsService,
+        AppSecretsService,
+        AppAdapters,
       ],
     };
   }

@@ -8,6 +8,7 @@ import type { Mailbox } from './mailbox/mailbox';
 import { mailRouter } from './mailbox/mail.router';
 import type { SmtpReceiver } from './mailbox/smtp-receiver';
 import { PLATFORMS } from './platforms/registry';
+import { mountTelegram } from './platforms/telegram/telegram.bot-api';
 
 export interface AppDependencies {
   readonly state: SandboxState;
@@ -44,6 +45,8 @@ export function createApp({ state, mailbox, smtp, onUnexpectedError }: AppDepend
       });
     }
   }
+
+  mountTelegram(app, state);
 
   app.use((req, res) => {
     res.status(404).json({ code: 'not-found', message: `No route for ${req.method} ${req.path}` });

@@ -11,12 +11,15 @@ import { ZodPipe } from '../http/zod.pipe';
 import { ensureBrowserId, readBrowserId } from './browser-cookie';
 import { ConnectBody, LaunchQuery } from './connect.dto';
 import { ConnectService } from './connect.service';
+import { DirectConnectService } from './direct-connect.service';
+import type { AccountView } from '../accounts/account.view';
 import { errorPage } from './error-page';
 
 @Controller('api/v1/social-account')
 export class ConnectController {
   constructor(
     private readonly connects: ConnectService,
+    private readonly direct: DirectConnectService,
     @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
   ) {}
 
@@ -25,9 +28,10 @@ export class ConnectController {
   connect(
     @Caller() caller: Principal,
     @Body(new ZodPipe(ConnectBody)) body: ConnectBody,
-  ): Promise<{ url: string }> {
+  ): Promise<{ url: string } | AccountView> {
     requireTeam(caller, body.teamId);
     requireScope(caller, 'accounts:write');
+    if (this.direct.applies(body)) return this.direct.connect(body);
     return this.connects.connect(body);
   }
 

@@ -10,6 +10,10 @@ export const ConnectBody = z.strictObject({
   metadata: MetadataSchema.optional(),
   scopes: z.array(z.string().min(1).max(200)).max(50).optional(),
   serverUrl: z.string().max(500).optional(),
+  /** TELEGRAM: the bot's token from @BotFather (a secret: stored in the vault, never echoed). */
+  botToken: z.string().min(1).max(200).optional(),
+  /** TELEGRAM: the channel's `@username` or numeric chat id. */
+  channel: z.string().min(1).max(100).optional(),
 });
 export type ConnectBody = z.infer<typeof ConnectBody>;
 

@@ -46,6 +46,7 @@ export class ConnectService {
       metadata: body.metadata ?? {},
       scopes: body.scopes ?? [],
       reconnectConnectionId: null,
+      serverUrl: body.serverUrl ?? null,
     });
     const url = new URL(`${this.publicUrl}/api/v1/social-account/flow/${flow.flowId}/launch`);
     url.searchParams.set('token', flow.launchToken);

@@ -17,6 +17,7 @@ import { PROVIDERS } from '../providers.provider';
 import { ConnectionWriter } from '../connections/connection-writer.service';
 import { finishFlow } from '../flow/finish-flow';
 import { SelectionService } from '../selection/selection.service';
+import { AppResolver } from '../apps/app-resolver.service';
 import {
   outcomeName,
   outcomeParams,
@@ -49,6 +50,7 @@ export class CallbackService {
     private readonly outbox: OutboxService,
     private readonly writer: ConnectionWriter,
     private readonly selections: SelectionService,
+    private readonly apps: AppResolver,
     @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
   ) {}
 
@@ -94,13 +96,16 @@ export class CallbackService {
     req: CompleteRequest,
   ): Promise<CallbackOutcome> {
     const p = req.params;
-    const adapter = this.providers.get(type);
+    // the flow's own app (a team's, a Mastodon instance's); a callback for another platform
+    // is refused by the state check below
+    const adapter = flow.type === type ? await this.apps.adapterFor(type, flow.appKey) : null;
     const problem = stateProblem(
       flow,
       { type, state: p.state, iss: p.iss, browserId: req.browserId },
-      adapter.expectedIssuer,
+      adapter?.expectedIssuer ?? null,
     );
     if (problem) return { kind: 'invalid-state', detail: problem };
+    if (!adapter) return { kind: 'invalid-state', detail: 'platform mismatch' };
     const claimed: [unknown[], number] = await this.dataSource.query(
       `UPDATE oauth.flow SET status = 'completing' WHERE id = $1 AND status = 'launched'`,
       [flow.id],
@@ -147,6 +152,7 @@ export class CallbackService {
             : { kind: 'new' },
           grantId: null,
           grantUserId: identity.externalId,
+          appKey: flow.appKey,
         },
         (tx) => finishFlow(tx, flow.id, 'success'),
       );

@@ -35,6 +35,11 @@ export interface ConnectionInput {
     | { kind: 'switch'; connectionId: string };
   grantId: string | null;
   grantUserId: string | null;
+  /**
+   * The developer app the tokens were issued to (`null`: the deployment's). Left out, it is the
+   * app of the flow behind `grantId` (a channel chosen after the flow), else the connection's own.
+   */
+  appKey?: string | null;
 }
 
 /**
@@ -77,7 +82,9 @@ export class ConnectionWriter {
         );
       }
     }
+    const appKey = await this.appKeyOf(input, existing);
     const stored = await this.rpc.call(VaultCredentialsPut, {
+      appKey,
       connectionId,
       teamId: input.teamId,
       type: input.type,
@@ -118,6 +125,7 @@ export class ConnectionWriter {
           externalId: identity.externalId,
           grantId: input.grantId ?? existing?.grantId ?? null,
           grantUserId: input.grantUserId ?? existing?.grantUserId ?? null,
+          appKey,
           createdAt: existing?.createdAt ?? now,
           updatedAt: now,
         },
@@ -143,11 +151,28 @@ export class ConnectionWriter {
           refreshable: stored.refreshable,
           refreshExpiresAt: stored.refreshExpiresAt,
           connectedAt: now.toISOString(),
+          ...(appKey ? { appKey } : {}),
         },
         connectionId,
       );
     });
     return account;
+  }
+
+  private async appKeyOf(
+    input: ConnectionInput,
+    existing: ConnectionEntity | null,
+  ): Promise<string | null> {
+    if (input.appKey !== undefined) return input.appKey;
+    if (input.grantId) {
+      const rows: { app_key: string | null }[] = await this.dataSource.query(
+        `SELECT f.app_key FROM oauth.selection s JOIN oauth.flow f ON f.id = s.flow_id
+          WHERE s.grant_id = $1 LIMIT 1`,
+        [input.grantId],
+      );
+      if (rows[0]) return rows[0].app_key;
+    }
+    return existing?.appKey ?? null;
   }
 
   private async resolveExisting(input: ConnectionInput): Promise<ConnectionEntity | null> {

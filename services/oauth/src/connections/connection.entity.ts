@@ -24,6 +24,10 @@ export class ConnectionEntity {
   @Column({ name: 'grant_user_id', type: 'text', nullable: true })
   grantUserId!: string | null;
 
+  /** The developer app its tokens were issued to; null: the deployment's. */
+  @Column({ name: 'app_key', type: 'text', nullable: true })
+  appKey!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -50,6 +50,10 @@ export class FlowEntity {
   @Column({ name: 'redirect_uri', type: 'text', nullable: true })
   redirectUri!: string | null;
 
+  /** The developer app this flow uses (a team's own, a Mastodon instance's); null: the deployment's. */
+  @Column({ name: 'app_key', type: 'text', nullable: true })
+  appKey!: string | null;
+
   @Column({ type: 'text' })
   status!: FlowStatus;
 

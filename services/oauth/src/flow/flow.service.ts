@@ -8,11 +8,11 @@ import {
   type RpcReply,
   type RpcRequest,
 } from '@switchboard/contracts';
-import { generatePkce, randomState, type ProviderRegistry } from '@switchboard/providers';
+import { generatePkce, randomState } from '@switchboard/providers';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OAUTH_ENV, type OAuthEnv } from '../config';
-import { PROVIDERS } from '../providers.provider';
+import { AppResolver } from '../apps/app-resolver.service';
 import { callbackUri } from './callback-url';
 import { FlowEntity } from './flow.entity';
 import { randomToken, sameHash, sha256 } from './hash';
@@ -22,12 +22,12 @@ import { randomToken, sameHash, sha256 } from './hash';
 export class FlowService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
+    private readonly apps: AppResolver,
     @Inject(OAUTH_ENV) private readonly env: OAuthEnv,
   ) {}
 
   async start(req: RpcRequest<typeof OAuthFlowStart>): Promise<RpcReply<typeof OAuthFlowStart>> {
-    this.providers.get(req.type);
+    const appKey = await this.apps.forStart(req.teamId, req.type, req.serverUrl);
     const launchToken = randomToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.env.OAUTH_FLOW_TTL_SECONDS * 1000);
@@ -41,6 +41,7 @@ export class FlowService {
       metadata: req.metadata,
       scopes: req.scopes,
       reconnectConnectionId: req.reconnectConnectionId,
+      appKey,
       launchTokenHash: sha256(launchToken),
       stateHash: null,
       browserHash: null,
@@ -71,7 +72,7 @@ export class FlowService {
       );
     }
     const type = flow.type as PlatformType;
-    const adapter = this.providers.get(type);
+    const adapter = await this.apps.adapterFor(type, flow.appKey);
     const state = randomState();
     const pkce = adapter.pkce === 'S256' ? generatePkce() : null;
     const redirectUri = callbackUri(this.env.PUBLIC_URL, type);

@@ -88,6 +88,11 @@ export class CredentialsService {
           refreshable,
         ],
       );
+      // the app the tokens were issued to: its refreshes and revocations use that app
+      await tx.query(`UPDATE token_vault.credential SET app_key = $2 WHERE connection_id = $1`, [
+        req.connectionId,
+        req.appKey ?? null,
+      ]);
       return {
         credentialVersion: version,
         expiresAt: c.expiresAt,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
   CodedError,
   ErrorCodes,
@@ -8,8 +8,9 @@ import {
   type RefreshOutcome,
 } from '@switchboard/contracts';
 import { OutboxService } from '@switchboard/bus';
-import type { ProviderRegistry, TokenSet } from '@switchboard/providers';
+import type { ProviderAdapter, ProviderRegistry, TokenSet } from '@switchboard/providers';
 import { DataSource } from 'typeorm';
+import { AppAdapters } from '../apps/app-adapters';
 import { DecryptAudit } from '../audit/decrypt-audit';
 import { VAULT_ENV, type VaultEnv } from '../config';
 import { CredentialRepository } from '../credentials/credential.repository';
@@ -58,6 +59,8 @@ export class RefreshService {
     private readonly audit: DecryptAudit,
     @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
     @Inject(VAULT_ENV) private readonly env: VaultEnv,
+    /** Absent in hand-built test rigs: the deployment's app is used then. */
+    @Optional() private readonly apps?: AppAdapters,
   ) {
     this.lock = new RefreshLock(dataSource, env.VAULT_LOCK_TTL_MS);
   }
@@ -144,10 +147,22 @@ export class RefreshService {
         providerStatus: null,
       };
     }
-    const adapter = this.providers.get(row.type as PlatformType);
     let tokens: TokenSet;
+    let adapter: ProviderAdapter;
     try {
-      tokens = await adapter.refresh({ refreshToken: secret.refreshToken, scopes: row.scopes });
+      adapter = this.apps
+        ? await this.apps.forConnection(row.connectionId, row.type)
+        : this.providers.get(row.type as PlatformType);
+    } catch (error) {
+      await this.lock.release(row.connectionId, grant.fence);
+      throw error;
+    }
+    try {
+      tokens = await adapter.refresh({
+        refreshToken: secret.refreshToken,
+        scopes: row.scopes,
+        extra: secret.extra,
+      });
     } catch (error) {
       return this.onFailure(row, grant, classifyRefreshFailure(error, adapter.refreshRotates));
     }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
   CodedError,
   ErrorCodes,
@@ -8,6 +8,7 @@ import {
 import { OutboxService } from '@switchboard/bus';
 import { isProviderError, type ProviderRegistry } from '@switchboard/providers';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AppAdapters } from '../apps/app-adapters';
 import { DecryptAudit } from '../audit/decrypt-audit';
 import { VAULT_ENV, type VaultEnv } from '../config';
 import { CredentialRepository } from '../credentials/credential.repository';
@@ -54,6 +55,8 @@ export class RevokeService {
     private readonly audit: DecryptAudit,
     @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
     @Inject(VAULT_ENV) private readonly env: VaultEnv,
+    /** Absent in hand-built test rigs: the deployment's app is used then. */
+    @Optional() private readonly apps?: AppAdapters,
   ) {}
 
   async revoke(
@@ -170,9 +173,14 @@ export class RevokeService {
         teamId: row.teamId,
         credentialVersion: row.version,
       });
-      const result = await this.providers
-        .get(row.type as PlatformType)
-        .revoke({ accessToken: secret.accessToken, refreshToken: secret.refreshToken });
+      const adapter = this.apps
+        ? await this.apps.forConnection(row.connectionId, row.type)
+        : this.providers.get(row.type as PlatformType);
+      const result = await adapter.revoke({
+        accessToken: secret.accessToken,
+        refreshToken: secret.refreshToken,
+        extra: secret.extra,
+      });
       return result.revoked ? 'revoked' : 'not-revoked';
     } catch (error) {
       const transient = isProviderError(error) && error.kind === 'transient';

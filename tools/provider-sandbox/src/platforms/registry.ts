@@ -16,6 +16,7 @@ import { redditPlatform } from './reddit/reddit.platform';
 import { discordPlatform } from './discord/discord.platform';
 import { slackPlatform } from './slack/slack.platform';
 import { fanvuePlatform } from './fanvue/fanvue.platform';
+import { mastodonPlatform } from './mastodon/mastodon.platform';
 import { blueskyPlatform } from './bluesky/bluesky.platform';
 
 /** Every platform the sandbox serves. A new platform is one file plus one line here. */
@@ -37,6 +38,7 @@ export const PLATFORMS: readonly PlatformDefinition[] = [
   discordPlatform,
   slackPlatform,
   fanvuePlatform,
+  mastodonPlatform,
   blueskyPlatform,
 ];
 

@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CodedError, ErrorCodes, type PlatformType } from '@switchboard/contracts';
+import type { ProviderAdapter, ProviderRegistry } from '@switchboard/providers';
+import { DataSource } from 'typeorm';
+import { PROVIDERS } from '../providers.provider';
+import { AppSecretsService } from './app-secrets.service';
+
+/**
+ * The adapter a credential's refreshes and revocations go through: built with the app the tokens
+ * were issued to (a team's own app, a Mastodon instance's app), else the deployment's.
+ */
+@Injectable()
+export class AppAdapters {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly apps: AppSecretsService,
+    @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
+  ) {}
+
+  async forConnection(connectionId: string, type: string): Promise<ProviderAdapter> {
+    const rows: { app_key: string | null }[] = await this.dataSource.query(
+      `SELECT app_key FROM token_vault.credential WHERE connection_id = $1`,
+      [connectionId],
+    );
+    return this.forApp(type, rows[0]?.app_key ?? null);
+  }
+
+  async forApp(type: string, appKey: string | null): Promise<ProviderAdapter> {
+    if (appKey === null) return this.providers.get(type as PlatformType);
+    const app = await this.apps.find(appKey);
+    if (!app) {
+      throw new CodedError(ErrorCodes.notFound, `the app ${appKey} of this credential is gone`);
+    }
+    return this.providers.get(
+      type as PlatformType,
+      { clientId: app.clientId, clientSecret: app.clientSecret },
+      app.serverUrl ? { serverUrl: app.serverUrl, pkce: app.pkce } : undefined,
+    );
+  }
+}
