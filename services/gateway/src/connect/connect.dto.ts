@@ -14,6 +14,10 @@ export const ConnectBody = z.strictObject({
   botToken: z.string().min(1).max(200).optional(),
   /** TELEGRAM: the channel's `@username` or numeric chat id. */
   channel: z.string().min(1).max(100).optional(),
+  /** BLUESKY with an app password: the handle, DID or email to sign in with. */
+  identifier: z.string().min(1).max(253).optional(),
+  /** BLUESKY: an app password (a secret: used once for `createSession`, never stored or echoed). */
+  appPassword: z.string().min(1).max(200).optional(),
 });
 export type ConnectBody = z.infer<typeof ConnectBody>;
 
