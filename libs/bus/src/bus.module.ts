@@ -7,6 +7,7 @@ import {
 } from '@switchboard/contracts';
 import { RpcHandler } from '@switchboard/platform';
 import { BUS_OPTIONS, type BusOptions } from './bus.options';
+import { busStatusController, BusStatusService } from './bus-status.service';
 import { DeadLetterService } from './dead-letter.service';
 import { EventConsumer } from './event.consumer';
 import { JetStreamService } from './jetstream.service';
@@ -41,7 +42,7 @@ export class BusModule {
     return {
       module: BusModule,
       global: true,
-      controllers: [deadLetterController(options.service)],
+      controllers: [deadLetterController(options.service), busStatusController(options.service)],
       providers: [
         { provide: BUS_OPTIONS, useValue: options },
         JetStreamService,
@@ -49,6 +50,7 @@ export class BusModule {
         OutboxRelay,
         EventConsumer,
         DeadLetterService,
+        BusStatusService,
       ],
       exports: [OutboxService, EventConsumer, DeadLetterService, JetStreamService],
     };

@@ -15,3 +15,4 @@ export * from './notifier-webhooks.rpc';
 export * from './reconnect-link.contract';
 export * from './vault-admin.rpc';
 export * from './scheduler.rpc';
+export * from './bus-status.rpc';
