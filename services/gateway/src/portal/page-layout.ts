@@ -71,7 +71,7 @@ export function layout(frame: PageFrame, content: SafeHtml): string {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <title>${frame.title}</title>
         <link rel="stylesheet" href="${ASSET_PATH}/pages.css" />
       </head>

@@ -5,8 +5,8 @@ const PAGE_COOKIE = 'sb_page';
 
 /**
  * Headers of every hosted page: a strict CSP (scripts and styles only from this origin, no
- * inline code, no framing, no base-URI tricks), no caching, and no Referer — the page's URL holds
- * its signed link. `form-action` is left open on purpose: the connect button's POST is
+ * inline code, no framing, no base-URI tricks), no caching, and no Referer to other origins — the
+ * page's URL holds its signed link. `form-action` is left open on purpose: the connect button's POST is
  * redirected on to the platform's sign-in page, which Chromium checks against `form-action`.
  */
 export function setPageHeaders(res: Response, devMode: boolean): void {
@@ -25,7 +25,8 @@ export function setPageHeaders(res: Response, devMode: boolean): void {
       "frame-ancestors 'none'",
     ].join('; '),
   );
-  res.setHeader('Referrer-Policy', 'no-referrer');
+  // no Referer leaves this origin (the URL holds the link); same-origin posts keep their Origin
+  res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
