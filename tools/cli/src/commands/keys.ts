@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { KeyIdSchema, VaultKeysRotate, VaultKeysStatus } from '@switchboard/contracts';
+import {
+  KeyIdSchema,
+  VaultKeysRetire,
+  VaultKeysRotate,
+  VaultKeysStatus,
+} from '@switchboard/contracts';
 import { CliError, ExitCodes } from '../cli-error';
 import type { CommandContext } from '../context';
 import { emit, fields, table } from '../output';
@@ -50,6 +55,27 @@ export function keysCommand(
           );
         }
         const result = await ctx.rpc().call(VaultKeysRotate, { keyId: keyId ? keyId.data : null });
+        emit(ctx.io, ctx.json, result, () => fields(result));
+      }),
+    );
+
+  keys
+    .command('retire')
+    .description(
+      'retire a former key nothing uses any more (refused while sealed items still need it)',
+    )
+    .argument('<keyId>', 'the key to retire')
+    .action((id: string) =>
+      run(async (ctx) => {
+        const keyId = KeyIdSchema.safeParse(id);
+        if (!keyId.success) {
+          throw new CliError(
+            'validation-failed',
+            'keyId must be 1-64 of A-Z a-z 0-9 _ . -',
+            ExitCodes.usage,
+          );
+        }
+        const result = await ctx.rpc().call(VaultKeysRetire, { keyId: keyId.data });
         emit(ctx.io, ctx.json, result, () => fields(result));
       }),
     );
