@@ -51,7 +51,7 @@ describe('platforms: Mastodon and Telegram through the running services', () => 
   }, 180_000);
 
   afterAll(async () => {
-    await new Promise((resolve) => target.server.close(resolve));
+    if (target) await new Promise((resolve) => target.server.close(resolve));
     await system.stop();
   });
 
@@ -148,7 +148,8 @@ describe('platforms: Mastodon and Telegram through the running services', () => 
       const grants = (await sandbox('/_sandbox/grants?type=MASTODON&user=alice')) as {
         items: { status: string }[];
       };
-      expect(grants.items.map((g) => g.status)).toEqual(['revoked']);
+      // the reconnect's grant is the one the vault held; the first flow's stays the user's to end
+      expect(grants.items.at(-1)?.status).toBe('revoked');
     });
 
     it('reaches the listener directly (so its silence below means something)', async () => {
