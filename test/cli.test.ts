@@ -133,7 +133,7 @@ describe('switchboard CLI', () => {
     );
   });
 
-  it('should show key status and rotate to a key added to the keyring file (keys status/rotate)', async () => {
+  it('should show key status, rotate to a key added to the keyring file and retire the old one (keys status/rotate/retire)', async () => {
     const before = await json<{ activeKeyId: string; keys: { id: string; state: string }[] }>([
       'keys',
       'status',
@@ -168,6 +168,25 @@ describe('switchboard CLI', () => {
       ]),
     );
     expect((await cli(['keys', 'status'])).out).toMatch(/^active: e2e-2/);
+
+    const active = await cli(['keys', 'retire', 'e2e-2', '--json']);
+    expect(active.code).toBe(1);
+    expect(JSON.parse(active.err)).toMatchObject({ error: { code: 'key-active' } });
+    // refused with key-in-use until every replica can have seen the rotation (a few seconds)
+    const retired = await waitFor(
+      async () => {
+        const res = await cli(['keys', 'retire', 'e2e-1', '--json']);
+        if (res.code === 0) return JSON.parse(res.out) as { keyId: string; retiredAt: string };
+        expect(JSON.parse(res.err)).toMatchObject({ error: { code: 'key-in-use' } });
+        return undefined;
+      },
+      { timeoutMs: 20_000, what: 'the former key to be retirable' },
+    );
+    expect(retired.keyId).toBe('e2e-1');
+    const final = await json<{ keys: { id: string; state: string }[] }>(['keys', 'status']);
+    expect(final.keys).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'e2e-1', state: 'retired' })]),
+    );
   });
 
   it('should list and replay dead letters of a service (dead-letters list/replay)', async () => {
