@@ -17,6 +17,7 @@ import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { GATEWAY_ENV, type GatewayEnv } from './config';
 import { ConnectController } from './connect/connect.controller';
+import { BlueskyClientController } from './bluesky/bluesky-client.controller';
 import { ConnectService } from './connect/connect.service';
 import { DirectConnectService } from './connect/direct-connect.service';
 import { TeamAppsController } from './teams/team-apps.controller';
@@ -88,6 +89,7 @@ export class AppModule {
         TeamsController,
         ApiKeysController,
         ConnectController,
+        BlueskyClientController,
         TeamAppsController,
         AccountsController,
         TimelineController,

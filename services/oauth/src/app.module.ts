@@ -9,6 +9,7 @@ import { CallbackService } from './callback/callback.service';
 import { DirectConnectController } from './direct/direct-connect.controller';
 import { DirectConnectService } from './direct/direct-connect.service';
 import { Apps1764100000000 } from './migrations/1764100000000-apps';
+import { FlowContext1764200000000 } from './migrations/1764200000000-flow-context';
 import { OAUTH_ENV, type OAuthEnv } from './config';
 import { ConnectionEntity } from './connections/connection.entity';
 import { FlowEntity } from './flow/flow.entity';
@@ -45,6 +46,7 @@ export class AppModule {
               Selection1763800000000,
               DeletionRequests1763800100000,
               Apps1764100000000,
+              FlowContext1764200000000,
             ],
           },
         }),

@@ -8,7 +8,12 @@ import {
   type RpcRequest,
 } from '@switchboard/contracts';
 import { OutboxService } from '@switchboard/bus';
-import { isProviderError, missingScopes, type ProviderRegistry } from '@switchboard/providers';
+import {
+  isProviderError,
+  missingScopes,
+  type FlowContext,
+  type ProviderRegistry,
+} from '@switchboard/providers';
 import { DataSource } from 'typeorm';
 import { outcomeUrl } from '../flow/callback-url';
 import { FlowEntity } from '../flow/flow.entity';
@@ -102,7 +107,9 @@ export class CallbackService {
     const problem = stateProblem(
       flow,
       { type, state: p.state, iss: p.iss, browserId: req.browserId },
-      adapter?.expectedIssuer ?? null,
+      adapter?.discovery && flow.context
+        ? adapter.discovery.issuer(flow.context as FlowContext)
+        : (adapter?.expectedIssuer ?? null),
     );
     if (problem) return { kind: 'invalid-state', detail: problem };
     if (!adapter) return { kind: 'invalid-state', detail: 'platform mismatch' };
@@ -128,12 +135,16 @@ export class CallbackService {
         message: 'the platform sent no authorization code',
       };
     try {
-      const tokens = await adapter.exchangeCode({
+      const exchange = {
         code: p.code,
         redirectUri: flow.redirectUri ?? '',
         codeVerifier: flow.codeVerifier,
         requestedScopes: [...adapter.defaultScopes(), ...flow.scopes],
-      });
+      };
+      const tokens =
+        adapter.discovery && flow.context
+          ? await adapter.discovery.exchangeCode(exchange, flow.context as FlowContext)
+          : await adapter.exchangeCode(exchange);
       const missing = missingScopes(adapter.requiredScopes(), tokens.scopes);
       if (missing.length > 0) return { kind: 'not-enough-permissions', missing };
       if (adapter.channels) return await this.selections.begin(flow, type, adapter, tokens);
@@ -183,7 +194,7 @@ export class CallbackService {
   private async fail(flow: FlowEntity, outcome: FailedOutcome): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const claimed: [unknown[], number] = await tx.query(
-        `UPDATE oauth.flow SET status = 'failed', outcome = $2, code_verifier = NULL, completed_at = now()
+        `UPDATE oauth.flow SET status = 'failed', outcome = $2, code_verifier = NULL, context = NULL, completed_at = now()
          WHERE id = $1 AND status IN ('created', 'launched', 'completing')`,
         [flow.id, outcomeName(outcome)],
       );

@@ -7,7 +7,7 @@ export async function finishFlow(
   outcome: string,
 ): Promise<void> {
   await tx.query(
-    `UPDATE oauth.flow SET status = 'completed', outcome = $2, code_verifier = NULL, completed_at = now() WHERE id = $1`,
+    `UPDATE oauth.flow SET status = 'completed', outcome = $2, code_verifier = NULL, context = NULL, completed_at = now() WHERE id = $1`,
     [flowId, outcome],
   );
 }

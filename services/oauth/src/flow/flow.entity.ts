@@ -54,6 +54,13 @@ export class FlowEntity {
   @Column({ name: 'app_key', type: 'text', nullable: true })
   appKey!: string | null;
 
+  /**
+   * Per-user discovery state (Bluesky: DID, PDS, authorization server, then the DPoP key);
+   * holds a key, so it is dropped with the flow and never logged.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  context!: object | null;
+
   @Column({ type: 'text' })
   status!: FlowStatus;
 

@@ -8,12 +8,13 @@ import {
   type RpcReply,
   type RpcRequest,
 } from '@switchboard/contracts';
-import { generatePkce, randomState } from '@switchboard/providers';
+import { generatePkce, randomState, type FlowContext } from '@switchboard/providers';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OAUTH_ENV, type OAuthEnv } from '../config';
 import { AppResolver } from '../apps/app-resolver.service';
 import { callbackUri } from './callback-url';
+import { discoverServer, discoveryFailure } from './server-discovery';
 import { FlowEntity } from './flow.entity';
 import { randomToken, sameHash, sha256 } from './hash';
 
@@ -28,6 +29,10 @@ export class FlowService {
 
   async start(req: RpcRequest<typeof OAuthFlowStart>): Promise<RpcReply<typeof OAuthFlowStart>> {
     const appKey = await this.apps.forStart(req.teamId, req.type, req.serverUrl);
+    const context = await discoverServer(
+      await this.apps.adapterFor(req.type, appKey),
+      req.serverUrl,
+    );
     const launchToken = randomToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.env.OAUTH_FLOW_TTL_SECONDS * 1000);
@@ -42,6 +47,7 @@ export class FlowService {
       scopes: req.scopes,
       reconnectConnectionId: req.reconnectConnectionId,
       appKey,
+      context,
       launchTokenHash: sha256(launchToken),
       stateHash: null,
       browserHash: null,
@@ -83,13 +89,25 @@ export class FlowService {
     );
     if (result[1] !== 1)
       throw new CodedError(ErrorCodes.invalidState, 'this connect link was already used');
-    return {
-      authorizationUrl: adapter.authorizationUrl({
-        state,
-        redirectUri,
-        scopes: [...adapter.defaultScopes(), ...flow.scopes],
-        codeChallenge: pkce?.challenge ?? null,
-      }),
+    const params = {
+      state,
+      redirectUri,
+      scopes: [...adapter.defaultScopes(), ...flow.scopes],
+      codeChallenge: pkce?.challenge ?? null,
     };
+    if (adapter.discovery && flow.context) {
+      // pushed first (PAR); the session's DPoP key stays with the flow until the exchange
+      const pushed = await adapter.discovery
+        .authorize(params, flow.context as FlowContext)
+        .catch((error: unknown) => {
+          throw discoveryFailure(error);
+        });
+      await this.dataSource.query(`UPDATE oauth.flow SET context = $2 WHERE id = $1`, [
+        flow.id,
+        pushed.context,
+      ]);
+      return { authorizationUrl: pushed.url };
+    }
+    return { authorizationUrl: adapter.authorizationUrl(params) };
   }
 }
