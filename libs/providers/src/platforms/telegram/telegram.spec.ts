@@ -20,6 +20,15 @@ const admin = {
   body: { ok: true, result: { status: 'administrator', can_post_messages: true } },
 };
 
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
 function verify(
   fetch: ReturnType<typeof fakeFetch>,
   input = { botToken: TOKEN, channel: '@news' },
@@ -104,12 +113,10 @@ describe('Telegram bot verification, exact requests', () => {
         parameters: { retry_after: 7 },
       },
     };
-    const error = await verify(fakeFetch(limited)).catch((e: unknown) => e as Error);
+    const error = await failure(verify(fakeFetch(limited)));
     expect(error).toMatchObject({ code: 'rate-limited' });
     expect(error.message).toContain('7 s');
-    const down = await verify(fakeFetch({ status: 502, body: 'bad gateway' })).catch(
-      (e: unknown) => e as Error,
-    );
+    const down = await failure(verify(fakeFetch({ status: 502, body: 'bad gateway' })));
     expect(down).toMatchObject({ code: 'service-unavailable' });
     expect(down.message).not.toContain(TOKEN);
   });
