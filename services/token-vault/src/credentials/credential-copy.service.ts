@@ -46,10 +46,18 @@ export class CredentialCopyService {
     }
     return this.dataSource.transaction(async (tx) => {
       // the source row is locked for the copy so a refresh cannot swap its tokens half-way
-      await tx.query(
-        `SELECT 1 FROM token_vault.credential WHERE connection_id = $1 AND team_id = $2 FOR SHARE`,
+      const locked: { app_key: string | null }[] = await tx.query(
+        `SELECT app_key FROM token_vault.credential WHERE connection_id = $1 AND team_id = $2 FOR SHARE`,
         [req.sourceConnectionId, req.sourceTeamId],
       );
+      if (locked[0]?.app_key) {
+        // issued to the source team's own developer app: only that app can refresh or revoke it,
+        // and the team may replace or delete its app at any time
+        throw new CodedError(
+          'own-app-grant-not-copyable',
+          "the account was connected through the team's own app; connect it in the other team instead",
+        );
+      }
       const source = await this.credentials.find(req.sourceConnectionId, req.sourceTeamId, tx);
       if (source.status !== 'active') {
         throw new CodedError(
