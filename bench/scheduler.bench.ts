@@ -355,7 +355,7 @@ async function fill(client: Client, from: number, to: number): Promise<void> {
          CASE WHEN i % 10 = 0 THEN 'not_refreshable' WHEN i % 25 = 0 THEN 'dead' ELSE 'scheduled' END,
          now() + interval '2 hours', true, now(),
          CASE WHEN i % 10 = 0 OR i % 25 = 0 THEN NULL
-              ELSE now() + make_interval(secs => 60 + (i * 7919) % 604800) END
+              ELSE now() + make_interval(secs => 60 + (i::bigint * 7919) % 604800) END
        FROM generate_series($1::int, $2::int - 1) AS i`,
       [start, Math.min(to, start + 100_000)],
     );

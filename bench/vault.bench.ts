@@ -18,7 +18,6 @@
  * as in every service), BENCH_PROFILE_DIR (a V8 tick log of the vault there). Needs PostgreSQL and
  * NATS like the integration tests.
  */
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import {
   RpcResultSchema,
   VaultCredentialsPut,
@@ -30,12 +29,7 @@ import {
 import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
 import { Logger } from '@nestjs/common';
 import { OutboxService } from '@switchboard/bus';
-import {
-  dataSourceOptions,
-  natsTransportOptions,
-  RpcClient,
-  startTelemetry,
-} from '@switchboard/platform';
+import { connectNats, dataSourceOptions, RpcClient, startTelemetry } from '@switchboard/platform';
 import { createProviderRegistry } from '@switchboard/providers';
 import {
   freePort,
@@ -231,15 +225,9 @@ async function main(): Promise<void> {
 
     // the gateway's way of calling the vault
     process.env.NATS_NAMESPACE = namespace;
-    const proxy = ClientProxyFactory.create({
-      transport: Transport.NATS,
-      options: natsTransportOptions(natsUrl, 'bench-client'),
-    });
-    await proxy.connect();
-    const rpc = new RpcClient(proxy, 'gateway');
-    closers.push(async () => {
-      await proxy.close();
-    });
+    const rpcNats = await connectNats({ url: natsUrl, name: 'bench-client' });
+    const rpc = new RpcClient(rpcNats, 'gateway');
+    closers.push(() => rpc.onApplicationShutdown());
 
     const teamId = randomUUID();
     const ids = Array.from({ length: CREDENTIALS }, () => randomUUID());

@@ -1,10 +1,11 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { CustomStrategy } from '@nestjs/microservices';
 import type { CommonEnv } from '../config/env-schemas';
 import { NestPinoLogger, type AppLogger } from '../logging/logger';
 import { natsAuthFromEnv } from '../nats/nats-auth';
 import { namespaced } from '../nats/namespace';
+import { NatsRpcServer } from '../rpc/nats-rpc.server';
 import { natsTransportOptions } from '../rpc/rpc.module';
 
 export interface BootstrapOptions {
@@ -32,14 +33,15 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
     app.enableShutdownHooks();
     options.configure?.(app);
     if (options.rpcServer) {
-      app.connectMicroservice<MicroserviceOptions>(
+      app.connectMicroservice<CustomStrategy>(
         {
-          transport: Transport.NATS,
-          options: natsTransportOptions(
-            options.env.NATS_URL,
-            `${options.service}-rpc`,
-            namespaced(options.service),
-            natsAuthFromEnv(options.env),
+          strategy: new NatsRpcServer(
+            natsTransportOptions(
+              options.env.NATS_URL,
+              `${options.service}-rpc`,
+              namespaced(options.service),
+              natsAuthFromEnv(options.env),
+            ),
           ),
         },
         { inheritAppConfig: true },

@@ -1,5 +1,4 @@
 import { Inject, Injectable, OnApplicationShutdown, Optional } from '@nestjs/common';
-import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
 import {
   CodedError,
   ErrorCodes,
@@ -8,14 +7,15 @@ import {
   type RpcReply,
   type RpcRequest,
 } from '@switchboard/contracts';
-import { headers as natsHeaders } from 'nats';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { ErrorCode, headers as natsHeaders, NatsError, type Msg, type NatsConnection } from 'nats';
 import { CALLER_HEADER } from '../nats/nats-auth';
 import { namespaced } from '../nats/namespace';
 import { currentTraceHeaders, inSpan, SpanKind } from '../telemetry/trace-context';
+import { decodeReply, encodeRequest } from './rpc-wire';
 import { describeIssues } from './validation-message';
 
-export const RPC_CLIENT_PROXY = Symbol('RPC_CLIENT_PROXY');
+/** The NATS connection RPC calls go out on (its own, so JetStream traffic never queues them). */
+export const RPC_NATS = Symbol('RPC_NATS');
 /** The calling service's name, sent as `x-switchboard-caller` (the vault's decrypt audit records it). */
 export const RPC_CALLER = Symbol('RPC_CALLER');
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -24,7 +24,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 @Injectable()
 export class RpcClient implements OnApplicationShutdown {
   constructor(
-    @Inject(RPC_CLIENT_PROXY) private readonly proxy: ClientProxy,
+    @Inject(RPC_NATS) private readonly nc: NatsConnection,
     @Optional() @Inject(RPC_CALLER) private readonly caller?: string,
   ) {}
 
@@ -44,21 +44,24 @@ export class RpcClient implements OnApplicationShutdown {
       const headers = natsHeaders();
       for (const [k, v] of Object.entries(currentTraceHeaders())) headers.set(k, v);
       if (this.caller) headers.set(CALLER_HEADER, this.caller);
-      const record = new NatsRecordBuilder(parsed.data).setHeaders(headers).build();
-      let raw: unknown;
+      const subject = namespaced(contract.subject);
+      let msg: Msg;
       try {
-        raw = await firstValueFrom(
-          this.proxy
-            .send<unknown>(namespaced(contract.subject), record)
-            .pipe(timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
-        );
+        msg = await this.nc.request(subject, encodeRequest(subject, parsed.data), {
+          timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          headers,
+        });
       } catch (error) {
-        if (error instanceof TimeoutError) {
+        if (error instanceof NatsError && error.code === String(ErrorCode.Timeout)) {
           throw new CodedError(ErrorCodes.timeout, `no answer from ${contract.subject}`);
         }
         throw new CodedError(ErrorCodes.unavailable, `${contract.subject} unavailable`);
       }
-      const result = RpcResultSchema.safeParse(raw);
+      const packet = decodeReply(msg.data);
+      if ('err' in packet) {
+        throw new CodedError(ErrorCodes.unavailable, `${contract.subject} unavailable`);
+      }
+      const result = RpcResultSchema.safeParse(packet.response);
       if (!result.success)
         throw new CodedError(ErrorCodes.internal, `malformed reply from ${contract.subject}`);
       if (!result.data.ok) throw new CodedError(result.data.error.code, result.data.error.message);
@@ -74,6 +77,6 @@ export class RpcClient implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.proxy.close();
+    if (!this.nc.isClosed()) await this.nc.drain().catch(() => this.nc.close());
   }
 }

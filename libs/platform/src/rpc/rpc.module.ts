@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { natsAuthOptions, type NatsAuth } from '../nats/nats-auth';
-import { RPC_CALLER, RPC_CLIENT_PROXY, RpcClient } from './rpc.client';
+import { connectNats } from '../nats/nats.module';
+import { RPC_CALLER, RPC_NATS, RpcClient } from './rpc.client';
 
 export function natsTransportOptions(url: string, name: string, queue?: string, auth?: NatsAuth) {
   return {
@@ -23,17 +23,9 @@ export class RpcModule {
       global: true,
       providers: [
         {
-          provide: RPC_CLIENT_PROXY,
+          provide: RPC_NATS,
           useFactory: () =>
-            ClientProxyFactory.create({
-              transport: Transport.NATS,
-              options: natsTransportOptions(
-                options.url,
-                `${options.name}-client`,
-                undefined,
-                options.auth,
-              ),
-            }),
+            connectNats({ url: options.url, name: `${options.name}-client`, auth: options.auth }),
         },
         { provide: RPC_CALLER, useValue: options.name },
         RpcClient,
