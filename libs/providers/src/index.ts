@@ -108,3 +108,4 @@ export {
   blueskyClientId,
   blueskyClientMetadata,
 } from './platforms/bluesky/bluesky-client-metadata';
+export { recordProviderSpan } from './request-span';

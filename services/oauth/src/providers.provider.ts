@@ -1,5 +1,9 @@
 import { safeFetch } from '@switchboard/platform';
-import { createProviderRegistry, type ProviderRegistry } from '@switchboard/providers';
+import {
+  createProviderRegistry,
+  recordProviderSpan,
+  type ProviderRegistry,
+} from '@switchboard/providers';
 
 export const PROVIDERS = Symbol('PROVIDERS');
 
@@ -13,5 +17,7 @@ export const providersProvider = {
       env: process.env,
       // servers a user named (Mastodon instances): SSRF-checked on every hop
       instanceFetch: safeFetch({ allowLoopback: devMode() }),
+      // every platform call as a client span of the refresh or exchange that made it
+      onRequest: recordProviderSpan,
     }),
 };
