@@ -46,7 +46,10 @@ export interface ProviderRegistry {
   direct?(type: PlatformType): DirectConnector | null;
   /** Platforms usable with the deployment's own credentials (env or sandbox). */
   supported(): PlatformType[];
-  /** An adapter for a configuration built elsewhere (`CUSTOM_OAUTH2:<key>`, the generic sandbox). */
+  /**
+   * An adapter for a configuration built elsewhere (`CUSTOM_OAUTH2:<key>`, the generic sandbox);
+   * its requests go through `instanceFetch` (the URLs are a team's input).
+   */
   fromConfig(config: OAuth2ProviderConfig): ProviderAdapter;
 }
 
@@ -168,7 +171,8 @@ export function createProviderRegistry(options: ProviderRegistryOptions): Provid
       return [...new Set([...deploymentCredentials.keys(), ...appless])];
     },
     fromConfig(config) {
-      return new OAuth2Adapter(config, { http, clock });
+      // the endpoints of a configuration built elsewhere are team input: the guarded client
+      return new OAuth2Adapter(config, { http: instanceHttp, clock });
     },
   };
 }

@@ -18,6 +18,7 @@ import { ApiKeysService } from './api-keys/api-keys.service';
 import { GATEWAY_ENV, type GatewayEnv } from './config';
 import { ConnectController } from './connect/connect.controller';
 import { BlueskyClientController } from './bluesky/bluesky-client.controller';
+import { ProvidersController } from './providers/providers.controller';
 import { ConnectService } from './connect/connect.service';
 import { DirectConnectService } from './connect/direct-connect.service';
 import { TeamAppsController } from './teams/team-apps.controller';
@@ -90,6 +91,7 @@ export class AppModule {
         ApiKeysController,
         ConnectController,
         BlueskyClientController,
+        ProvidersController,
         TeamAppsController,
         AccountsController,
         TimelineController,

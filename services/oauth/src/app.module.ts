@@ -3,6 +3,8 @@ import { BusModule } from '@switchboard/bus';
 import { PlatformModule, type AppLogger } from '@switchboard/platform';
 import { AppResolver } from './apps/app-resolver.service';
 import { AppsController } from './apps/apps.controller';
+import { CustomProvidersController } from './custom-providers/custom-providers.controller';
+import { CustomProvidersService } from './custom-providers/custom-providers.service';
 import { InstanceAppsService } from './apps/instance-apps.service';
 import { TeamAppsService } from './apps/team-apps.service';
 import { CallbackService } from './callback/callback.service';
@@ -58,6 +60,7 @@ export class AppModule {
         PushRevocationController,
         AppsController,
         DirectConnectController,
+        CustomProvidersController,
       ],
       providers: [
         { provide: OAUTH_ENV, useValue: env },
@@ -69,6 +72,7 @@ export class AppModule {
         SelectionService,
         PushRevocationService,
         AppResolver,
+        CustomProvidersService,
         InstanceAppsService,
         TeamAppsService,
         DirectConnectService,

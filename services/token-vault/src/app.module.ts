@@ -4,6 +4,9 @@ import { PlatformModule, type AppLogger } from '@switchboard/platform';
 import { AppAdapters } from './apps/app-adapters';
 import { AppSecretsService } from './apps/app-secrets.service';
 import { AppsController } from './apps/apps.controller';
+import { CustomProvidersController } from './custom-providers/custom-providers.controller';
+import { CustomProvidersService } from './custom-providers/custom-providers.service';
+import { CustomProviders1764200000000 } from './migrations/1764200000000-custom-providers';
 import { AuditController } from './audit/audit.controller';
 import { AuditRepository } from './audit/audit.repository';
 import { DecryptAudit } from './audit/decrypt-audit';
@@ -53,6 +56,7 @@ export class AppModule {
               KeyRingAuditRevocation1763900000000,
               AppSecrets1764100000000,
               CredentialAccountIdx1763950000000,
+              CustomProviders1764200000000,
             ],
           },
         }),
@@ -68,6 +72,7 @@ export class AppModule {
         KeysController,
         AuditController,
         AppsController,
+        CustomProvidersController,
       ],
       providers: [
         { provide: VAULT_ENV, useValue: env },
@@ -90,6 +95,7 @@ export class AppModule {
         GrantsService,
         AppSecretsService,
         AppAdapters,
+        CustomProvidersService,
       ],
     };
   }

@@ -16,3 +16,4 @@ export * from './reconnect-link.contract';
 export * from './vault-admin.rpc';
 export * from './scheduler.rpc';
 export * from './bus-status.rpc';
+export * from './custom-providers.rpc';

@@ -9,6 +9,7 @@ import {
 import { PROVIDERS } from '../providers.provider';
 import { InstanceAppsService } from './instance-apps.service';
 import { TeamAppsService } from './team-apps.service';
+import { CustomProvidersService, isCustomType } from '../custom-providers/custom-providers.service';
 
 /**
  * Which developer app a flow uses, decided when it starts and kept with it (`app_key`): the app
@@ -21,6 +22,7 @@ export class AppResolver {
     private readonly rpc: RpcClient,
     private readonly instances: InstanceAppsService,
     private readonly teamApps: TeamAppsService,
+    private readonly custom: CustomProvidersService,
     @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
   ) {}
 
@@ -30,6 +32,7 @@ export class AppResolver {
     type: PlatformType,
     serverUrl: string | null | undefined,
   ): Promise<string | null> {
+    if (isCustomType(type)) return this.custom.appKeyForStart(teamId, type);
     if (type === 'MASTODON') {
       if (!serverUrl) {
         throw new CodedError(
@@ -56,6 +59,7 @@ export class AppResolver {
   /** The adapter of a flow's (or a connection's) app. */
   async adapterFor(type: PlatformType, appKey: string | null): Promise<ProviderAdapter> {
     if (appKey === null) return this.providers.get(type);
+    if (isCustomType(type)) return this.custom.adapter(type, appKey);
     const app = await this.rpc.call(VaultAppGet, { appKey });
     return this.providers.get(
       type,

@@ -4,6 +4,7 @@ import type { ProviderAdapter, ProviderRegistry } from '@switchboard/providers';
 import { DataSource } from 'typeorm';
 import { PROVIDERS } from '../providers.provider';
 import { AppSecretsService } from './app-secrets.service';
+import { CustomProvidersService } from '../custom-providers/custom-providers.service';
 
 /**
  * The adapter a credential's refreshes and revocations go through: built with the app the tokens
@@ -14,6 +15,7 @@ export class AppAdapters {
   constructor(
     private readonly dataSource: DataSource,
     private readonly apps: AppSecretsService,
+    private readonly custom: CustomProvidersService,
     @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
   ) {}
 
@@ -27,6 +29,7 @@ export class AppAdapters {
 
   async forApp(type: string, appKey: string | null): Promise<ProviderAdapter> {
     if (appKey === null) return this.providers.get(type as PlatformType);
+    if (type.startsWith('CUSTOM_OAUTH2:')) return this.custom.adapter(type as PlatformType, appKey);
     const app = await this.apps.find(appKey);
     if (!app) {
       throw new CodedError(ErrorCodes.notFound, `the app ${appKey} of this credential is gone`);
