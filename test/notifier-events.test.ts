@@ -400,6 +400,28 @@ describe('notifier: every event kind, end to end', () => {
     ).toEqual(['provider', 'team']);
   });
 
+  it('TokenRevoked by the platform (the user withdrew access there): an error notice and email with a link, once', async () => {
+    const account = await connect('tomek');
+    const revoked = {
+      connectionId: account.id,
+      teamId: team.teamId,
+      type: 'TWITTER',
+      revokedAt: new Date().toISOString(),
+      providerRevoked: false,
+      by: 'provider',
+    } as const;
+    // delivered twice: still one notice and one email each
+    await publishEvent(natsUrl, system.namespace, 'switchboard.token.revoked.v1', revoked);
+    await publishEvent(natsUrl, system.namespace, 'switchboard.token.revoked.v1', revoked);
+    const [en] = await waitMails(admin.email, 'Tomek', 1, 'the admin’s withdrawn-access email');
+    expect(en.subject).toBe('Access to your X account Tomek was withdrawn');
+    expect(reconnectLink(en)).toContain('/reconnect?t=');
+    await sleep(RELAX_MS);
+    const lost = (await notices(account.id)).filter((n) => n.kind === 'disconnected');
+    expect(lost.map((n) => n.severity)).toEqual(['error', 'error']); // member and admin
+    expect(await mailsAbout(admin.email, 'Tomek')).toHaveLength(1);
+  });
+
   it('ConnectFailed: a failed reconnect tells owner and admins with a fresh link; a failed first connect only tells its member, in the inbox', async () => {
     const account = await connect('cyril');
     await publishEvent(natsUrl, system.namespace, 'switchboard.token.refresh_failed.v1', {

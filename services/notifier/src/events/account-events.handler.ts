@@ -7,7 +7,7 @@ import type {
   TokenRevokedV1,
 } from '@switchboard/contracts';
 import type { EntityManager } from 'typeorm';
-import { AccountsProjection } from '../accounts/accounts.projection';
+import { AccountsProjection, type KnownAccount } from '../accounts/accounts.projection';
 import { factsOf } from '../messages/account-facts';
 import { NoticeWriter } from '../notices/notice-writer.service';
 import { ProblemsRepository } from '../problems/problems.repository';
@@ -67,24 +67,8 @@ export class AccountEventsHandler {
   async disconnected(e: AccountDisconnectedV1, tx: EntityManager): Promise<void> {
     const d = e.data;
     const account = await this.accounts.require(d.connectionId, tx);
-    const byProvider = d.by === 'provider';
     const dedupeKey = `disconnected:${d.connectionId}:${d.disconnectedAt}`;
-    await this.notices.write(tx, {
-      spec: { kind: 'disconnected', account: factsOf(account), by: d.by },
-      teamId: d.teamId,
-      connectionId: d.connectionId,
-      dedupeKey,
-      recipients: await this.recipients.resolve(
-        tx,
-        d.teamId,
-        account.member_id,
-        'owner-and-admins',
-        'disconnected',
-      ),
-      reconnect: byProvider,
-      // the team did it on purpose: an inbox line is enough
-      emailAllowed: byProvider,
-    });
+    await this.announceLoss(tx, account, { ...d, at: d.disconnectedAt, dedupeKey });
     await this.fanout.publish(tx, {
       teamId: d.teamId,
       type: 'account.disconnected',
@@ -96,22 +80,21 @@ export class AccountEventsHandler {
         disconnectedAt: d.disconnectedAt,
       },
     });
-    if (byProvider) {
-      await this.problems.openFailure(tx, {
-        connectionId: d.connectionId,
-        teamId: d.teamId,
-        kind: 'disconnected',
-        version: account.credential_version,
-        at: new Date(d.disconnectedAt),
-      });
-    } else {
-      await this.problems.close(tx, d.connectionId);
-    }
   }
 
   async revoked(e: TokenRevokedV1, tx: EntityManager): Promise<void> {
     const d = e.data;
     const account = await this.accounts.find(d.connectionId, tx);
+    // the user withdrew access on the platform: the account is lost exactly as if the platform
+    // had disconnected it, so its people hear about it (a revocation by the team is the
+    // team's own disconnect, announced by AccountDisconnected)
+    if (d.by === 'provider' && account) {
+      await this.announceLoss(tx, account, {
+        ...d,
+        at: d.revokedAt,
+        dedupeKey: `revoked:${d.connectionId}:${d.revokedAt}`,
+      });
+    }
     await this.fanout.publish(tx, {
       teamId: d.teamId,
       type: 'account.revoked',
@@ -124,6 +107,56 @@ export class AccountEventsHandler {
         revokedAt: d.revokedAt,
       },
     });
+  }
+
+  /**
+   * The inbox line (and, when the platform ended it, the email with a Reconnect link) for an
+   * account that can no longer be used; an end by the platform stays an open problem for
+   * reminders until the account is reconnected.
+   */
+  private async announceLoss(
+    tx: EntityManager,
+    account: KnownAccount,
+    loss: {
+      connectionId: string;
+      teamId: string;
+      by: 'team' | 'provider';
+      at: string;
+      dedupeKey: string;
+    },
+  ): Promise<void> {
+    const byProvider = loss.by === 'provider';
+    await this.notices.write(tx, {
+      spec: { kind: 'disconnected', account: factsOf(account), by: loss.by },
+      teamId: loss.teamId,
+      connectionId: loss.connectionId,
+      // one credential is lost once, whether its end arrives as AccountDisconnected,
+      // TokenRevoked or both
+      dedupeKey: byProvider
+        ? `lost:${loss.connectionId}:${account.credential_version}`
+        : loss.dedupeKey,
+      recipients: await this.recipients.resolve(
+        tx,
+        loss.teamId,
+        account.member_id,
+        'owner-and-admins',
+        'disconnected',
+      ),
+      reconnect: byProvider,
+      // the team did it on purpose: an inbox line is enough
+      emailAllowed: byProvider,
+    });
+    if (byProvider) {
+      await this.problems.openFailure(tx, {
+        connectionId: loss.connectionId,
+        teamId: loss.teamId,
+        kind: 'disconnected',
+        version: account.credential_version,
+        at: new Date(loss.at),
+      });
+    } else {
+      await this.problems.close(tx, loss.connectionId);
+    }
   }
 
   /** A refresh that works again answers an expiry warning caused by failing refreshes; quietly. */
