@@ -176,7 +176,7 @@ describe('hosted portal and accounts page in Chromium', () => {
     accountId = account.id;
   });
 
-  it('shows the account Active on the accounts page, Expired live when Meta revokes it, with the reason', async () => {
+  it('shows the account Active on the accounts page, Expired live when Meta revokes it, with the reason and the notice', async () => {
     const res = await system.api.post<{ url: string }>(
       '/api/v1/social-account/create-accounts-page-link',
       { teamId: team.teamId, memberId: team.memberId, userName: 'Ada', expiresInSeconds: 3600 },
@@ -208,6 +208,10 @@ describe('hosted portal and accounts page in Chromium', () => {
     await expect(card.getByTestId('reason').textContent()).resolves.toBe(
       'Access was withdrawn on Facebook. Reconnect to use this account again.',
     );
+    // …and the in-app notice the notifier wrote about it, streamed in without a reload
+    const notice = page.locator('[data-notice].error', { hasText: 'withdrawn' });
+    await notice.first().waitFor({ timeout: 30_000 });
+    await expect(notice.first().textContent()).resolves.toContain('Facebook');
     await screenshot(page, 'accounts-expired-live');
   });
 
