@@ -24,7 +24,7 @@ function find(objects: K8sObject[], kind: string, name: string): K8sObject {
 
 /** Every metric name a PromQL text or dashboard uses, from Switchboard's own families. */
 function ownMetrics(text: string): string[] {
-  const names = text.match(/\b(?:bus|scheduler|vault|notifier)_[a-z_]+\b/g) ?? [];
+  const names = text.match(/\b(?:bus|scheduler|vault|notifier|http)_[a-z_]+\b/g) ?? [];
   return [...new Set(names.map((n) => n.replace(/_(bucket|sum|count)$/, '')))];
 }
 
