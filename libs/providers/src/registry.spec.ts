@@ -48,11 +48,14 @@ describe('createProviderRegistry', () => {
     expect(url.searchParams.get('client_id')).toBe('team-app');
   });
 
-  it('lists only platforms it has credentials for', () => {
-    expect(createProviderRegistry({ env: {} }).supported()).toEqual([]);
+  it('lists the platforms it has credentials for, and those that need no app', () => {
+    // Telegram (the user brings a bot token) and Bluesky (a public client) have no developer app
+    expect(createProviderRegistry({ env: {} }).supported().sort()).toEqual(['BLUESKY', 'TELEGRAM']);
     expect(
-      createProviderRegistry({ env: { SANDBOX_URL: 'http://127.0.0.1:4100' } }).supported(),
-    ).toEqual([...PLATFORM_CATALOG.keys()]);
+      createProviderRegistry({ env: { SANDBOX_URL: 'http://127.0.0.1:4100' } })
+        .supported()
+        .sort(),
+    ).toEqual([...PLATFORM_CATALOG.keys()].filter((type) => type !== 'MASTODON').sort());
   });
 
   const refused: [string, PlatformType, Record<string, string>][] = [
