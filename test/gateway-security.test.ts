@@ -180,6 +180,9 @@ describe('gateway security: tenant isolation on every route, scopes, no secrets 
         return ids.deliveryId;
       case 'type':
         return 'TWITTER';
+      case 'key':
+        // a custom provider's key (DELETE /api/v1/provider/{key}?teamId=)
+        return 'acme';
       case 'id':
         if (path.startsWith('/api/v1/social-account/')) return ids.accountId;
         if (path.startsWith('/api/v1/webhook/')) return ids.webhookId;
