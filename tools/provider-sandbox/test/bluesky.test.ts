@@ -307,6 +307,26 @@ describe('sandbox BLUESKY, driven by the BLUESKY adapter', () => {
         })
         .catch((e: unknown) => e);
       expect(isProviderError(dead) && dead.kind).toBe('reauth_required');
+
+      // the user revokes their app passwords: the session is dead, a refresh asks for reauth
+      const other = await registry.direct!('BLUESKY')!.connect({
+        identifier: 'dave.bsky.sandbox',
+        appPassword: 'abcd-efgh-ijkl-mnop',
+      });
+      const ended = await fetch(`${sandbox.url}/_sandbox/bluesky/revoke-sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user: 'dave' }),
+      });
+      expect(await ended.json()).toEqual({ revoked: 1 });
+      const gone = await bluesky
+        .refresh({
+          refreshToken: other.tokens.refreshToken!,
+          scopes: [],
+          extra: other.tokens.extra,
+        })
+        .catch((e: unknown) => e);
+      expect(isProviderError(gone) && gone.kind).toBe('reauth_required');
     });
 
     it.each([

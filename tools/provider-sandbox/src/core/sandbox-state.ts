@@ -15,6 +15,7 @@ export class SandboxState {
   readonly faults = new FaultPlan();
   readonly stats = new SandboxStats();
   private originUrl = '';
+  private readonly resetHooks: (() => void)[] = [];
 
   constructor(readonly clock: Clock) {
     this.users = new UserStore(clock, () => this.originUrl);
@@ -30,7 +31,13 @@ export class SandboxState {
     this.originUrl = url;
   }
 
+  /** State a platform keeps beside the shared stores (Bluesky's sessions) is reset with them. */
+  onReset(hook: () => void): void {
+    this.resetHooks.push(hook);
+  }
+
   reset(): void {
+    for (const hook of this.resetHooks) hook();
     this.users.reset();
     this.clients.reset();
     this.grants.reset();

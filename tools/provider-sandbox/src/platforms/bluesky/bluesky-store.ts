@@ -90,8 +90,10 @@ const stores = new WeakMap<SandboxState, BlueskyStore>();
 export function blueskyStore(state: SandboxState): BlueskyStore {
   let store = stores.get(state);
   if (store === undefined) {
-    store = new BlueskyStore(state.clock);
-    stores.set(state, store);
+    const created = new BlueskyStore(state.clock);
+    state.onReset(() => created.reset());
+    stores.set(state, created);
+    store = created;
   }
   return store;
 }

@@ -16,7 +16,8 @@ const BASE_PATH = '/bluesky';
  * = the DID and `token_type: DPoP`, single-use refresh tokens with reuse detection, RFC 7009
  * revocation. Plus app-password sessions (`com.atproto.server.createSession` and friends).
  * Sandbox handles are `<user>.bsky.sandbox`. `GET /_sandbox/bluesky` shows the counters
- * (nonce challenges, pushed requests, session calls).
+ * (nonce challenges, pushed requests, session calls); `POST /_sandbox/bluesky/revoke-sessions
+ * {user}` ends a user's app-password sessions.
  */
 export const blueskyPlatform: PlatformDefinition = {
   type: 'BLUESKY',
@@ -108,6 +109,22 @@ export const blueskyPlatform: PlatformDefinition = {
   controlRoutes(router, state) {
     router.get('/bluesky', (_req, res) => {
       res.json(blueskyStore(state).counters);
+    });
+    // the user revokes their app passwords: every session of theirs ends (OAuth grants: /revoke)
+    router.post('/bluesky/revoke-sessions', (req, res) => {
+      const user: unknown = (req.body as { user?: unknown } | undefined)?.user;
+      if (typeof user !== 'string' || user.length === 0 || user.length > 64) {
+        res.status(400).json({ code: 'validation-failed', message: 'user is required' });
+        return;
+      }
+      let revoked = 0;
+      for (const session of blueskyStore(state).sessions.values()) {
+        if (session.userName === user && session.status === 'active') {
+          session.status = 'revoked';
+          revoked += 1;
+        }
+      }
+      res.json({ revoked });
     });
   },
 };
