@@ -143,6 +143,9 @@ describe('platforms: Bluesky through the running services', () => {
   it.each([
     ['a handle that does not resolve', 'nobody.example.invalid', 422, 'bluesky-handle-not-found'],
     ['something that is not a handle', 'not a handle', 400, 'bluesky-invalid-handle'],
+    // did:web names its own host: a private address is refused before any request (SSRF guard)
+    ['a did:web on a private address', 'did:web:10.0.0.1', 400, 'url-not-allowed'],
+    ['a did:web on a link-local address', 'did:web:169.254.169.254', 400, 'url-not-allowed'],
   ])('refuses %s on the connect call', async (_label, serverUrl, status, code) => {
     const res = await system.api.post<{ code: string }>('/api/v1/social-account/connect', {
       teamId: team.teamId,
