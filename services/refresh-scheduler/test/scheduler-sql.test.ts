@@ -9,6 +9,8 @@ import type { SchedulerEnv } from '../src/config';
 import { LadderService } from '../src/ladder/ladder.service';
 import { Init1763769600000 } from '../src/migrations/1763769600000-init';
 import { RefreshAtScale1763900000000 } from '../src/migrations/1763900000000-refresh-at-scale';
+import { PolicyTable } from '../src/policy/platform-policy';
+import { ScheduleService } from '../src/schedule/schedule.service';
 import { TimelineRepository } from '../src/timeline/timeline.repository';
 
 const SCHEMA = 'refresh_scheduler';
@@ -227,5 +229,65 @@ describe('refresh scheduler SQL', () => {
       );
       expect(row).toEqual({ state: 'dead', warn_at: null });
     });
+  });
+
+  it('should keep each connection on the budget of the developer app its tokens came from', async () => {
+    const env = { SCHEDULER_EXPIRY_HORIZONS: [DAY] } as SchedulerEnv;
+    const outbox = new OutboxService({ schema: SCHEMA, source: 'test', service: 'test' });
+    const timeline = new TimelineRepository(ds);
+    const schedules = new ScheduleService(
+      new PolicyTable(),
+      new LadderService(ds, outbox, timeline, env),
+      timeline,
+    );
+    const base = {
+      teamId: randomUUID(),
+      type: 'TWITTER' as const,
+      externalId: 'x-1',
+      displayName: 'X',
+      avatarUrl: null,
+      memberId: null,
+      endUserId: null,
+      metadata: {},
+      scopes: [],
+      refreshable: true,
+      refreshExpiresAt: null,
+      connectedAt: new Date().toISOString(),
+      expiresAt: new Date(Date.now() + 7200_000).toISOString(),
+    };
+    const own = randomUUID();
+    const deployment = randomUUID();
+    await ds.transaction(async (tx) => {
+      await schedules.connected(
+        { ...base, connectionId: own, credentialVersion: 1, appKey: 'team-0123' },
+        'connected',
+        tx,
+      );
+      await schedules.connected(
+        { ...base, connectionId: deployment, credentialVersion: 1 },
+        'connected',
+        tx,
+      );
+      // a refresh event does not name the app: the row keeps the one it was connected with
+      await schedules.refreshed(
+        {
+          connectionId: own,
+          teamId: base.teamId,
+          type: 'TWITTER',
+          credentialVersion: 2,
+          expiresAt: base.expiresAt,
+          refreshable: true,
+          refreshExpiresAt: null,
+          refreshedAt: new Date().toISOString(),
+        },
+        tx,
+      );
+    });
+    const rows = await ds.query<
+      { connection_id: string; app_key: string; credential_version: number }[]
+    >(`SELECT connection_id, app_key, credential_version FROM ${SCHEMA}.schedule`);
+    const byId = new Map(rows.map((r) => [r.connection_id, r]));
+    expect(byId.get(own)).toMatchObject({ app_key: 'team-0123', credential_version: 2 });
+    expect(byId.get(deployment)).toMatchObject({ app_key: 'default' });
   });
 });

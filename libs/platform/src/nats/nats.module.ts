@@ -27,6 +27,8 @@ export function connectNats(options: NatsOptions): Promise<NatsConnection> {
     reconnectTimeWait: 500,
     waitOnFirstConnect: true,
     pingInterval: 5000,
+    // no Error (with its stack) captured per request just to decorate a timeout's trace
+    noAsyncTraces: true,
     ...natsAuthOptions(options.auth),
   });
 }

@@ -143,7 +143,9 @@ export class ScheduleService {
    * Returns the plan, or null when the row already knew better.
    */
   private async upsert(
-    d: Pick<Connected, 'connectionId' | 'teamId' | 'type' | 'credentialVersion'>,
+    d: Pick<Connected, 'connectionId' | 'teamId' | 'type' | 'credentialVersion'> & {
+      appKey?: string;
+    },
     facts: CredentialFacts,
     tx: EntityManager,
     guard: 'any-newer' | 'live-newer',
@@ -155,8 +157,9 @@ export class ScheduleService {
       `INSERT INTO refresh_scheduler.schedule AS s
          (connection_id, team_id, type, credential_version, state, expires_at, refresh_expires_at,
           refreshable, issued_at, next_due_at, attempts, warn_at, warn_cause, warn_target,
-          warn_generation, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, $14, now())
+          warn_generation, app_key, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, $14,
+         COALESCE($16, 'default'), now())
        ON CONFLICT (connection_id) DO UPDATE SET
          credential_version = EXCLUDED.credential_version, state = EXCLUDED.state,
          expires_at = EXCLUDED.expires_at, refresh_expires_at = EXCLUDED.refresh_expires_at,
@@ -164,7 +167,7 @@ export class ScheduleService {
          next_due_at = EXCLUDED.next_due_at, attempts = 0, last_outcome = NULL,
          warn_at = EXCLUDED.warn_at, warn_cause = EXCLUDED.warn_cause,
          warn_target = EXCLUDED.warn_target, warn_generation = EXCLUDED.warn_generation,
-         lease_owner = NULL, updated_at = now()
+         lease_owner = NULL, app_key = COALESCE($16, s.app_key), updated_at = now()
        WHERE s.credential_version < EXCLUDED.credential_version
          AND ($15 = 'any-newer' OR s.state IN ('scheduled', 'not_refreshable'))
        RETURNING 1`,
@@ -184,6 +187,8 @@ export class ScheduleService {
         ladder?.targetAt ?? null,
         ladder?.generation ?? null,
         guard,
+        // the developer app the credential was issued to (events that don't say keep the row's)
+        'appKey' in d && d.appKey ? d.appKey : null,
       ],
     );
     return rows.length > 0 ? plan : null;
