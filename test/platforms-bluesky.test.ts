@@ -102,8 +102,9 @@ describe('platforms: Bluesky through the running services', () => {
     const after = await counters();
     expect(after.pushedRequests - before.pushedRequests).toBe(1);
     expect(after.nonceChallenges - before.nonceChallenges).toBeGreaterThanOrEqual(1);
-    oauthAccount = (await accounts()).find((a) => a.displayName === '@alice.bsky.sandbox')!;
-    expect(oauthAccount).toMatchObject({ type: 'BLUESKY', status: 'ACTIVE' });
+    oauthAccount = (await accounts()).find((a) => a.type === 'BLUESKY')!;
+    // the profile read from the PDS with the DPoP-bound token
+    expect(oauthAccount).toMatchObject({ type: 'BLUESKY', status: 'ACTIVE', displayName: 'Alice' });
     expect(oauthAccount.externalId).toMatch(/^did:plc:[a-z2-7]{24}$/);
     await secrets.vaultTokens();
   });
@@ -172,7 +173,7 @@ describe('platforms: Bluesky through the running services', () => {
     expect(sessionAccount).toMatchObject({
       type: 'BLUESKY',
       status: 'ACTIVE',
-      displayName: '@dave.bsky.sandbox',
+      displayName: 'Dave',
     });
     await secrets.vaultTokens();
     await waitFor(

@@ -181,10 +181,23 @@ describe('sandbox BLUESKY, driven by the BLUESKY adapter', () => {
     });
     expect(decodeJwt(exchange.at(-1)!.headers.dpop).claims.nonce).toEqual(expect.any(String));
     expect(exchange.at(-1)!.headers.authorization).toBeUndefined();
+    // the profile from the PDS: DPoP-signed with the token bound in (ath), its own nonce answered
+    seen.length = 0;
     expect(await bluesky.identify(tokens)).toEqual({
       externalId: context.did,
-      displayName: '@alice.bsky.sandbox',
-      avatarUrl: null,
+      displayName: 'Alice',
+      avatarUrl: expect.stringMatching(
+        /^http:\/\/127\.0\.0\.1:\d+\/_sandbox\/avatars\//,
+      ) as unknown,
+    });
+    const profile = seen.filter((r) => r.url.includes('app.bsky.actor.getProfile'));
+    expect(profile).toHaveLength(2);
+    expect(profile[1].headers.authorization).toBe(`DPoP ${tokens.accessToken}`);
+    expect(decodeJwt(profile[1].headers.dpop).claims).toMatchObject({
+      htm: 'GET',
+      htu: `${sandbox.url}/bluesky/xrpc/app.bsky.actor.getProfile`,
+      ath: expect.any(String) as unknown,
+      nonce: expect.any(String) as unknown,
     });
 
     // refresh: rotation with the same DPoP key; the old refresh token is then dead (reuse detection)
@@ -267,7 +280,7 @@ describe('sandbox BLUESKY, driven by the BLUESKY adapter', () => {
         identifier: 'dave.bsky.sandbox',
         appPassword: 'abcd-efgh-ijkl-mnop',
       });
-      expect(connected.identity.displayName).toBe('@dave.bsky.sandbox');
+      expect(connected.identity.displayName).toBe('Dave');
       expect(connected.tokens.extra).toEqual({
         mode: 'app-password',
         did: connected.identity.externalId,

@@ -1,12 +1,10 @@
 import { CodedError } from '@switchboard/contracts';
 import type {
-  AccountIdentity,
   AuthorizationUrlParams,
   ExchangeCodeParams,
   ProviderAdapter,
   RefreshParams,
   RevokeParams,
-  TokenSet,
 } from '../../adapter';
 import type { DirectConnector } from '../../direct-connect';
 import type { HttpClient } from '../../http';
@@ -24,6 +22,7 @@ import {
 import { createSession, deleteSession, refreshSession } from './bluesky-app-password';
 import { BLUESKY_SCOPES, blueskyClientId, publicUrlOfCallback } from './bluesky-client-metadata';
 import { readBlueskyExtra } from './bluesky-extra';
+import { blueskyIdentity } from './bluesky-profile';
 import {
   exchangeAtprotoCode,
   pushAuthorizationRequest,
@@ -65,19 +64,6 @@ function deps(context: PlatformContext): Deps {
 
 function notDiscovered(): Error {
   return new Error('BLUESKY authorizes through discovery (serverUrl = the handle)');
-}
-
-function identityOf(tokens: TokenSet): AccountIdentity {
-  const did = tokens.extra.did;
-  const handle = tokens.extra.handle;
-  if (typeof did !== 'string') {
-    throw new ProviderError({ kind: 'transient', message: 'BLUESKY identify failed: no DID' });
-  }
-  return {
-    externalId: did,
-    displayName: typeof handle === 'string' ? `@${handle}` : did,
-    avatarUrl: null,
-  };
 }
 
 function discovery(d: Deps): ServerDiscovery {
@@ -192,7 +178,7 @@ function createBluesky(context: PlatformContext): ProviderAdapter {
     defaultScopes: () => [...BLUESKY_SCOPES],
     authorizationUrl: unsupported,
     exchangeCode: () => Promise.reject(notDiscovered()),
-    identify: (tokens) => Promise.resolve(identityOf(tokens)),
+    identify: (tokens) => blueskyIdentity(d.http, clock, tokens),
     async refresh(params: RefreshParams) {
       const extra = readBlueskyExtra(params.extra);
       return extra.mode === 'oauth'
@@ -245,7 +231,7 @@ function blueskyAppPassword(context: PlatformContext): DirectConnector {
           identifier,
           appPassword,
         );
-        return { identity: identityOf(tokens), tokens };
+        return { identity: await blueskyIdentity(d.http, context.clock, tokens), tokens };
       } catch (error) {
         if (isProviderError(error) && error.kind === 'invalid_request') {
           throw new CodedError(

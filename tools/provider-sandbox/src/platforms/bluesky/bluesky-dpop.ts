@@ -24,6 +24,8 @@ export function checkDpopProof(
   url: string,
   store: BlueskyStore,
   nowMs: number,
+  /** At a resource server: the access token the proof must be bound to (`ath`). */
+  accessToken: string | null = null,
 ): DpopCheck {
   const invalid = (description: string): DpopCheck => ({
     ok: false,
@@ -80,6 +82,12 @@ export function checkDpopProof(
   }
   if (typeof claims.jti !== 'string' || claims.jti.length < 8 || claims.jti.length > 200) {
     return invalid('jti is missing');
+  }
+  if (
+    accessToken !== null &&
+    claims.ath !== createHash('sha256').update(accessToken).digest('base64url')
+  ) {
+    return invalid('ath does not match the access token');
   }
   if (claims.nonce !== store.nonce()) {
     store.counters.nonceChallenges += 1;

@@ -23,7 +23,7 @@ function jwt(claims: Record<string, unknown>): string {
   return `${head}.${body}.${sig}`;
 }
 
-function readJwt(token: string): Record<string, unknown> | null {
+export function readJwt(token: string): Record<string, unknown> | null {
   const [head, body, sig] = token.split('.');
   if (!head || !body || !sig) return null;
   const expected = createHmac('sha256', SIGNING_KEY).update(`${head}.${body}`).digest('base64url');

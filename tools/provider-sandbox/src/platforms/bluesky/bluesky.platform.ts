@@ -2,6 +2,7 @@ import { OAuthError } from '../../core/oauth/oauth-error';
 import type { PlatformDefinition } from '../../core/platform';
 import { blueskyIdentityRoutes } from './bluesky-identity.routes';
 import { blueskyOAuthRoutes } from './bluesky-oauth.routes';
+import { blueskyProfileRoutes } from './bluesky-profile.routes';
 import { blueskySessionRoutes } from './bluesky-session.routes';
 import { blueskyStore, didFor } from './bluesky-store';
 
@@ -105,6 +106,7 @@ export const blueskyPlatform: PlatformDefinition = {
     blueskyIdentityRoutes(router, state, BASE_PATH);
     blueskyOAuthRoutes(router, state, blueskyPlatform);
     blueskySessionRoutes(router, state);
+    blueskyProfileRoutes(router, state);
   },
   controlRoutes(router, state) {
     router.get('/bluesky', (_req, res) => {
