@@ -13,6 +13,9 @@ const NO_HANDLER = 'There is no matching message handler defined in the remote s
  * Messages without a reply subject are not RPCs and are ignored (events travel over JetStream).
  */
 export class NatsRpcServer extends ServerNats {
+  /** Replies ready in this turn of the event loop, written to the socket together. */
+  private outgoing: { msg: Msg; data: Uint8Array }[] = [];
+
   constructor(options: NatsOptions['options']) {
     super(options ?? {});
   }
@@ -21,12 +24,13 @@ export class NatsRpcServer extends ServerNats {
     if (!natsMsg.reply) return;
     const request = decodeRequest(natsMsg.data);
     const reply = (packet: Omit<ReplyPacket, 'isDisposed' | 'id'>) =>
-      natsMsg.respond(encodeReply({ ...packet, id: request?.id ?? null, isDisposed: true }));
+      this.enqueueReply(natsMsg, encodeReply({ ...packet, id: request?.id ?? null, isDisposed: true }));
     if (!request) {
       reply({ err: 'malformed request packet' });
       return;
     }
-    const handler = this.getHandlerByPattern(channel);
+    // the subscription's own subject is the handler's key (the generic lookup JSON-parses it)
+    const handler = this.messageHandlers.get(channel) ?? this.getHandlerByPattern(channel);
     if (!handler) {
       reply({ err: NO_HANDLER });
       return;
@@ -40,5 +44,20 @@ export class NatsRpcServer extends ServerNats {
       this.logger.error(error);
       reply({ err: 'internal error' });
     }
+  }
+
+  /**
+   * Each reply finishes in its own callback (its PostgreSQL answer); published one by one, every
+   * reply is a write system call of its own. Held until the end of the loop turn, the replies of
+   * all the callbacks that ran in it leave in one write.
+   */
+  private enqueueReply(msg: Msg, data: Uint8Array): void {
+    this.outgoing.push({ msg, data });
+    if (this.outgoing.length > 1) return;
+    setImmediate(() => {
+      const batch = this.outgoing;
+      this.outgoing = [];
+      for (const r of batch) r.msg.respond(r.data);
+    });
   }
 }

@@ -20,6 +20,22 @@ export const RPC_NATS = Symbol('RPC_NATS');
 export const RPC_CALLER = Symbol('RPC_CALLER');
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+let turn: Promise<void> | null = null;
+/**
+ * Resolves at the end of this turn of the event loop. Requests made in one turn then leave in one
+ * socket write instead of one write each — on a busy service, write system calls cost more than
+ * everything else an RPC does.
+ */
+function endOfTurn(): Promise<void> {
+  turn ??= new Promise((resolve) =>
+    setImmediate(() => {
+      turn = null;
+      resolve();
+    }),
+  );
+  return turn;
+}
+
 /** Calls another service over NATS request/reply; both request and reply are validated here. */
 @Injectable()
 export class RpcClient implements OnApplicationShutdown {
@@ -47,6 +63,7 @@ export class RpcClient implements OnApplicationShutdown {
       const subject = namespaced(contract.subject);
       let msg: Msg;
       try {
+        await endOfTurn();
         msg = await this.nc.request(subject, encodeRequest(subject, parsed.data), {
           timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
           headers,
