@@ -34,6 +34,12 @@ export const HTTP_STATUS_BY_CODE: Record<string, number> = {
   'telegram-not-a-channel': HttpStatus.UNPROCESSABLE_ENTITY,
   'telegram-bot-not-admin': HttpStatus.FORBIDDEN,
   'telegram-bot-cannot-post': HttpStatus.FORBIDDEN,
+  // Bluesky: the handle given as serverUrl, or the app-password sign-in
+  'bluesky-invalid-handle': HttpStatus.BAD_REQUEST,
+  'bluesky-handle-not-found': HttpStatus.UNPROCESSABLE_ENTITY,
+  'bluesky-handle-mismatch': HttpStatus.UNPROCESSABLE_ENTITY,
+  'bluesky-no-authorization-server': HttpStatus.UNPROCESSABLE_ENTITY,
+  'bluesky-invalid-credentials': HttpStatus.UNPROCESSABLE_ENTITY,
   timeout: HttpStatus.GATEWAY_TIMEOUT,
   'service-unavailable': HttpStatus.SERVICE_UNAVAILABLE,
   'internal-error': HttpStatus.INTERNAL_SERVER_ERROR,
