@@ -17,6 +17,7 @@ import { NoticeRelayService } from './live/notice-relay.service';
 import { MessageRenderer } from './messages/renderer';
 import { Init1763769600000 } from './migrations/1763769600000-init';
 import { Channels1764000000000 } from './migrations/1764000000000-channels';
+import { EmailTrace1764300000000 } from './migrations/1764300000000-email-trace';
 import { NoticeWriter } from './notices/notice-writer.service';
 import { PreferencesController } from './preferences/preferences.controller';
 import { PreferencesRepository } from './preferences/preferences.repository';
@@ -46,7 +47,7 @@ export class AppModule {
           database: {
             schema: NOTIFIER_SCHEMA,
             entities: [],
-            migrations: [Init1763769600000, Channels1764000000000],
+            migrations: [Init1763769600000, Channels1764000000000, EmailTrace1764300000000],
           },
         }),
         BusModule.forRoot({

@@ -5,7 +5,7 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { metricsRegistry } from '@switchboard/platform';
+import { contextFromHeaders, inSpan, metricsRegistry, SpanKind } from '@switchboard/platform';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { NOTIFIER_ENV, type NotifierEnv } from '../config';
@@ -20,6 +20,7 @@ interface PendingEmail {
   html_body: string;
   attempts: number;
   created_at: Date;
+  traceparent: string | null;
 }
 
 const emailsSent = new Counter({
@@ -70,7 +71,7 @@ export class EmailDispatcherService implements OnApplicationBootstrap, BeforeApp
          SELECT id FROM notifier.email_delivery
          WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, recipient, subject, text_body, html_body, attempts, created_at`,
+       RETURNING id, recipient, subject, text_body, html_body, attempts, created_at, traceparent`,
       [this.batch],
     );
     const sent: string[] = [];
@@ -95,13 +96,28 @@ export class EmailDispatcherService implements OnApplicationBootstrap, BeforeApp
 
   private async sendOne(row: PendingEmail): Promise<boolean> {
     try {
-      await this.mailer.send({
-        id: row.id,
-        to: row.recipient,
-        subject: row.subject,
-        text: row.text_body,
-        html: row.html_body,
-      });
+      // a span in the trace of the event that queued the email (never the address or the text)
+      await inSpan(
+        'email send',
+        {
+          kind: SpanKind.CLIENT,
+          attributes: {
+            'switchboard.email.delivery_id': row.id,
+            'switchboard.email.attempt': row.attempts + 1,
+          },
+          parent: row.traceparent
+            ? contextFromHeaders({ traceparent: row.traceparent })
+            : undefined,
+        },
+        () =>
+          this.mailer.send({
+            id: row.id,
+            to: row.recipient,
+            subject: row.subject,
+            text: row.text_body,
+            html: row.html_body,
+          }),
+      );
       return true;
     } catch (error) {
       const attempts = row.attempts + 1;

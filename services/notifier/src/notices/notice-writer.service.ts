@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { currentTraceHeaders } from '@switchboard/platform';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ReconnectLinksService } from '../links/reconnect-links.service';
@@ -24,8 +25,9 @@ const INSERT_NOTICE = `INSERT INTO notifier.notification (id, team_id, member_id
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (dedupe_key) DO NOTHING`;
 
 const INSERT_EMAIL = `INSERT INTO notifier.email_delivery (id, dedupe_key, team_id, member_id, connection_id, recipient,
-    locale, subject, text_body, html_body, status, next_attempt_at, created_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $11) ON CONFLICT (dedupe_key) DO NOTHING`;
+    locale, subject, text_body, html_body, status, next_attempt_at, created_at, traceparent)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $11, $12)
+  ON CONFLICT (dedupe_key) DO NOTHING`;
 
 /** Both rows in one round trip (a data-modifying CTE runs whatever the outer query does). */
 const INSERT_BOTH = `WITH notice AS (${INSERT_NOTICE}) ${INSERT_EMAIL.replace(
@@ -83,6 +85,8 @@ export class NoticeWriter {
               m.text,
               m.html,
               now,
+              // the email is sent later, from a queue: it keeps the event's trace to join it then
+              currentTraceHeaders().traceparent ?? null,
             ]
           : null;
       if (notice && email) {
