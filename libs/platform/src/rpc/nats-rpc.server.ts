@@ -24,7 +24,10 @@ export class NatsRpcServer extends ServerNats {
     if (!natsMsg.reply) return;
     const request = decodeRequest(natsMsg.data);
     const reply = (packet: Omit<ReplyPacket, 'isDisposed' | 'id'>) =>
-      this.enqueueReply(natsMsg, encodeReply({ ...packet, id: request?.id ?? null, isDisposed: true }));
+      this.enqueueReply(
+        natsMsg,
+        encodeReply({ ...packet, id: request?.id ?? null, isDisposed: true }),
+      );
     if (!request) {
       reply({ err: 'malformed request packet' });
       return;
