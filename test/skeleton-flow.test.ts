@@ -129,6 +129,28 @@ describe('skeleton flow: connect, refresh, fail, warn', () => {
     expect(findSecrets(system.allLines(), secrets.list())).toEqual([]);
   });
 
+  it("should export each service's consumer lag and outbox backlog, down to nothing waiting", async () => {
+    // every sample carries the default `service` label besides its own
+    const read = (text: string, metric: string, label = '') =>
+      text
+        .split('\n')
+        .find((line) => line.startsWith(`${metric}{`) && line.includes(label))
+        ?.split(' ')
+        .pop();
+    for (const name of ['gateway', 'token-vault', 'refresh-scheduler', 'notifier'] as const) {
+      await waitFor(
+        async () => {
+          const text = await (await fetch(`http://127.0.0.1:${system.port(name)}/metrics`)).text();
+          const undelivered = read(text, 'bus_consumer_pending', 'state="undelivered"');
+          const unacked = read(text, 'bus_consumer_pending', 'state="unacked"');
+          const backlog = read(text, 'bus_outbox_backlog');
+          return undelivered === '0' && unacked === '0' && backlog === '0' ? true : undefined;
+        },
+        { timeoutMs: 20_000, what: `${name}: consumer lag and outbox backlog exported, at 0` },
+      );
+    }
+  });
+
   it('should still have every process running', () => {
     expect(system.exited()).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { Controller, Inject, Injectable, type Type } from '@nestjs/common';
 import { busStatus, type BusStatus, type RpcReply } from '@switchboard/contracts';
-import { RpcHandler } from '@switchboard/platform';
+import { metricsRegistry, RpcHandler } from '@switchboard/platform';
+import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { BUS_OPTIONS, type BusOptions } from './bus.options';
 import { JetStreamService } from './jetstream.service';
@@ -17,7 +18,9 @@ export class BusStatusService {
     private readonly dataSource: DataSource,
     private readonly jetstream: JetStreamService,
     @Inject(BUS_OPTIONS) private readonly options: BusOptions,
-  ) {}
+  ) {
+    this.exportConsumerLag();
+  }
 
   async status(): Promise<BusStatus> {
     const schema = `"${this.options.schema}"`;
@@ -52,6 +55,31 @@ export class BusStatusService {
       ackPending: info.num_ack_pending,
       redelivered: info.num_redelivered,
     };
+  }
+
+  /**
+   * `bus_consumer_pending{state}`: this service's durable consumer — events not yet delivered
+   * (`undelivered`) and delivered but not yet acknowledged (`unacked`), read when scraped.
+   */
+  private exportConsumerLag(): void {
+    if (metricsRegistry.getSingleMetric('bus_consumer_pending')) return;
+    const consumer = () => this.consumer();
+    new Gauge({
+      name: 'bus_consumer_pending',
+      help: "Events waiting for this service's consumer",
+      labelNames: ['state'],
+      registers: [metricsRegistry],
+      async collect() {
+        // NATS unavailable or slow: keep the last values rather than hold up the scrape
+        const info = await Promise.race([
+          consumer().catch(() => undefined),
+          new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000).unref()),
+        ]);
+        if (info === undefined) return;
+        this.set({ state: 'undelivered' }, info?.pending ?? 0);
+        this.set({ state: 'unacked' }, info?.ackPending ?? 0);
+      },
+    });
   }
 }
 
