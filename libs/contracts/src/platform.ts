@@ -42,6 +42,33 @@ export function callbackParamPrefix(type: PlatformType): string {
   return type.toLowerCase().replace(/_/g, '-');
 }
 
+const PLATFORM_NAMES: Record<BuiltInPlatformType, string> = {
+  FACEBOOK: 'Facebook',
+  INSTAGRAM: 'Instagram',
+  INSTAGRAM_LOGIN: 'Instagram',
+  TWITTER: 'X',
+  LINKEDIN: 'LinkedIn',
+  LINKEDIN_PAGE: 'LinkedIn Page',
+  THREADS: 'Threads',
+  TIKTOK: 'TikTok',
+  TIKTOK_BUSINESS: 'TikTok Business',
+  YOUTUBE: 'YouTube',
+  PINTEREST: 'Pinterest',
+  REDDIT: 'Reddit',
+  DISCORD: 'Discord',
+  SLACK: 'Slack',
+  MASTODON: 'Mastodon',
+  BLUESKY: 'Bluesky',
+  GOOGLE_BUSINESS: 'Google Business Profile',
+  TELEGRAM: 'Telegram',
+  FANVUE: 'Fanvue',
+};
+
+/** The name people know a platform by, for pages and messages (a custom provider by its key). */
+export function platformName(type: string): string {
+  return PLATFORM_NAMES[type as BuiltInPlatformType] ?? type.replace(/^CUSTOM_OAUTH2:/, '');
+}
+
 export const ACCOUNT_STATUSES = ['ACTIVE', 'EXPIRING', 'EXPIRED', 'ERROR', 'DISCONNECTED'] as const;
 export const AccountStatusSchema = z.enum(ACCOUNT_STATUSES);
 export type AccountStatus = z.infer<typeof AccountStatusSchema>;

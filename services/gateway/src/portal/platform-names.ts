@@ -1,29 +1,4 @@
-const NAMES: Record<string, string> = {
-  FACEBOOK: 'Facebook',
-  INSTAGRAM: 'Instagram',
-  INSTAGRAM_LOGIN: 'Instagram',
-  TWITTER: 'X',
-  LINKEDIN: 'LinkedIn',
-  LINKEDIN_PAGE: 'LinkedIn Page',
-  THREADS: 'Threads',
-  TIKTOK: 'TikTok',
-  TIKTOK_BUSINESS: 'TikTok Business',
-  YOUTUBE: 'YouTube',
-  PINTEREST: 'Pinterest',
-  REDDIT: 'Reddit',
-  DISCORD: 'Discord',
-  SLACK: 'Slack',
-  MASTODON: 'Mastodon',
-  BLUESKY: 'Bluesky',
-  GOOGLE_BUSINESS: 'Google Business Profile',
-  TELEGRAM: 'Telegram',
-  FANVUE: 'Fanvue',
-};
-
-/** The name people know a platform by (a custom provider by its key). */
-export function platformName(type: string): string {
-  return NAMES[type] ?? type.replace(/^CUSTOM_OAUTH2:/, '');
-}
+export { platformName } from '@switchboard/contracts';
 
 const WITH_REQUIREMENTS = new Set([
   'FACEBOOK',

@@ -3,7 +3,7 @@ import { formatDate, formatRelative } from '../i18n/format';
 import { Translator, type Vars } from '../i18n/translator';
 import type { AccountFacts, MessageSpec, Severity } from './message-spec';
 import { severityOf } from './message-spec';
-import { platformName } from './platform-names';
+import { platformName } from '@switchboard/contracts';
 import { renderHtml, renderText } from './templates';
 
 export interface Reader {
