@@ -18,9 +18,7 @@ import { FileKeyring } from '../../services/token-vault/src/crypto/keyring';
 import { KeyRingRepository } from '../../services/token-vault/src/keys/key-ring.repository';
 import { KeyRingService } from '../../services/token-vault/src/keys/key-ring.service';
 import { SealedTables } from '../../services/token-vault/src/keys/sealed-tables';
-import { Init1763769600000 } from '../../services/token-vault/src/migrations/1763769600000-init';
-import { Grants1763800000000 } from '../../services/token-vault/src/migrations/1763800000000-grants';
-import { KeyRingAuditRevocation1763900000000 } from '../../services/token-vault/src/migrations/1763900000000-key-ring-audit-revocation';
+import { VAULT_MIGRATIONS } from '../../services/token-vault/src/migrations/vault-migrations';
 import { RefreshService } from '../../services/token-vault/src/refresh/refresh.service';
 import { RevokeService } from '../../services/token-vault/src/revoke/revoke.service';
 
@@ -68,7 +66,7 @@ export class VaultParts {
       url: database.url,
       schema: 'token_vault',
       entities: [],
-      migrations: [Init1763769600000, Grants1763800000000, KeyRingAuditRevocation1763900000000],
+      migrations: VAULT_MIGRATIONS,
     };
     await migrate(options);
     return new VaultParts(database, parsed);

@@ -6,7 +6,6 @@ import { AppSecretsService } from './apps/app-secrets.service';
 import { AppsController } from './apps/apps.controller';
 import { CustomProvidersController } from './custom-providers/custom-providers.controller';
 import { CustomProvidersService } from './custom-providers/custom-providers.service';
-import { CustomProviders1764200000000 } from './migrations/1764200000000-custom-providers';
 import { AuditController } from './audit/audit.controller';
 import { AuditRepository } from './audit/audit.repository';
 import { DecryptAudit } from './audit/decrypt-audit';
@@ -24,16 +23,12 @@ import { KeyRingService } from './keys/key-ring.service';
 import { KeysController } from './keys/keys.controller';
 import { RewrapJob } from './keys/rewrap.job';
 import { SealedTables } from './keys/sealed-tables';
-import { Init1763769600000 } from './migrations/1763769600000-init';
-import { Grants1763800000000 } from './migrations/1763800000000-grants';
-import { KeyRingAuditRevocation1763900000000 } from './migrations/1763900000000-key-ring-audit-revocation';
-import { CredentialAccountIdx1763950000000 } from './migrations/1763950000000-credential-account-idx';
-import { AppSecrets1764100000000 } from './migrations/1764100000000-app-secrets';
 import { providersProvider } from './providers.provider';
 import { RefreshService } from './refresh/refresh.service';
 import { RevocationWorker } from './revoke/revocation.worker';
 import { RevokeService } from './revoke/revoke.service';
 import { VaultController } from './vault.controller';
+import { VAULT_MIGRATIONS } from './migrations/vault-migrations';
 
 export const VAULT_SCHEMA = 'token_vault';
 
@@ -50,14 +45,7 @@ export class AppModule {
           database: {
             schema: VAULT_SCHEMA,
             entities: [],
-            migrations: [
-              Init1763769600000,
-              Grants1763800000000,
-              KeyRingAuditRevocation1763900000000,
-              AppSecrets1764100000000,
-              CredentialAccountIdx1763950000000,
-              CustomProviders1764200000000,
-            ],
+            migrations: VAULT_MIGRATIONS,
           },
         }),
         BusModule.forRoot({
