@@ -18,7 +18,7 @@ import { FileKeyring } from '../../services/token-vault/src/crypto/keyring';
 import { KeyRingRepository } from '../../services/token-vault/src/keys/key-ring.repository';
 import { KeyRingService } from '../../services/token-vault/src/keys/key-ring.service';
 import { SealedTables } from '../../services/token-vault/src/keys/sealed-tables';
-import { VAULT_MIGRATIONS } from '../../services/token-vault/src/migrations/vault-migrations';
+import { VAULT_MIGRATIONS } from '../../services/token-vault/src/vault-migrations';
 import { RefreshService } from '../../services/token-vault/src/refresh/refresh.service';
 import { RevokeService } from '../../services/token-vault/src/revoke/revoke.service';
 

@@ -28,7 +28,7 @@ import { RefreshService } from './refresh/refresh.service';
 import { RevocationWorker } from './revoke/revocation.worker';
 import { RevokeService } from './revoke/revoke.service';
 import { VaultController } from './vault.controller';
-import { VAULT_MIGRATIONS } from './migrations/vault-migrations';
+import { VAULT_MIGRATIONS } from './vault-migrations';
 
 export const VAULT_SCHEMA = 'token_vault';
 
