@@ -1,5 +1,6 @@
 import { testNatsUrl, waitFor, type ManagedProcess } from '@switchboard/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import {
   ConnectionSeeder,
   mintGrants,
@@ -112,7 +113,11 @@ describe('refresh scheduler at load: 3 replicas, 2,000 connections, 30-second to
         let version = c.credentialVersion;
         for (const r of chain) {
           expect(r.version).toBe(version + 1);
-          if (r.refreshed_at.getTime() >= expires) late.push(`${c.connectionId} v${r.version}`);
+          if (r.refreshed_at.getTime() >= expires) {
+            const at = Math.round((r.refreshed_at.getTime() - startedAt) / 1000);
+            const by = r.refreshed_at.getTime() - expires;
+            late.push(`${c.connectionId} v${r.version} at ${at} s, ${by} ms late`);
+          }
           minMarginMs = Math.min(minMarginMs, expires - r.refreshed_at.getTime());
           if (version > c.credentialVersion) gaps.push(r.refreshed_at.getTime() - prev(chain, r));
           expires = r.expires_at.getTime();
@@ -138,9 +143,11 @@ describe('refresh scheduler at load: 3 replicas, 2,000 connections, 30-second to
           killed,
           takeoversBySurvivors,
           attemptOutcomes: Object.fromEntries(outcomes.map((o) => [o.outcome, Number(o.n)])),
+          loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
         })}\n`,
       );
-      expect(late).toEqual([]);
+      // a summary, not 2,000 lines: when and how late, to tell a stall from a slow machine
+      expect({ late: late.length, first: late.slice(0, 5) }).toEqual({ late: 0, first: [] });
       expect(byConnection.size).toBe(CONNECTIONS);
 
       // one provider call per refresh, no rotated refresh token ever presented again
