@@ -1,6 +1,7 @@
 import { findSecrets, testNatsUrl, waitFor } from '@switchboard/testing';
 import { connectAccount, PRODUCT_ORIGIN, type TeamFixture } from './support/flows';
 import { rpcRequest } from './support/rpc';
+import { query } from './support/scheduler-seed';
 import { SecretCollector } from './support/secrets';
 import { System } from './support/system';
 
@@ -195,6 +196,38 @@ describe('Meta platforms end to end', () => {
       } finally {
         await system.sandbox.ttl('FACEBOOK', 5_183_944);
       }
+    });
+
+    it('a selection left mid-completion by a crashed process is taken over once its claim is stale', async () => {
+      const landed = await connect('FACEBOOK', 'fiona');
+      const selectionId = landed.searchParams.get('facebook-select-channel')!;
+      const path = `/api/v1/social-account/selection/${selectionId}`;
+      const { body } = await system.api.get<Selection>(path);
+      const channelId = body.candidates.find((c) => c.eligible)!.id;
+      // what a process killed between claiming and finishing leaves behind
+      const claim = (ageSeconds: number) =>
+        query(
+          system.databaseUrl,
+          `UPDATE oauth.selection SET status = 'completing',
+             claimed_at = now() - make_interval(secs => $2) WHERE id = $1`,
+          [selectionId, ageSeconds],
+        );
+
+      await claim(5);
+      const busy = await system.api.post<{ code: string; message: string }>(path, { channelId });
+      expect(busy.status).toBe(409);
+      expect(busy.body.message).toContain('being completed');
+
+      await claim(600);
+      const taken = await system.api.post<{ items: Account[] }>(path, { channelId });
+      expect(taken.status).toBeLessThan(300);
+      expect(taken.body.items).toEqual([
+        expect.objectContaining({ type: 'FACEBOOK', status: 'ACTIVE' }),
+      ]);
+      const again = await system.api.post<{ code: string; message: string }>(path, { channelId });
+      expect(again.status).toBe(409);
+      expect(again.body.message).toContain('already completed');
+      await disconnect(taken.body.items[0].id);
     });
 
     it('facebook-not-enough-pages, facebook-denied, facebook-not-enough-permissions', async () => {

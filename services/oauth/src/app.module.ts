@@ -12,6 +12,7 @@ import { DirectConnectController } from './direct/direct-connect.controller';
 import { DirectConnectService } from './direct/direct-connect.service';
 import { Apps1764100000000 } from './migrations/1764100000000-apps';
 import { FlowContext1764200000000 } from './migrations/1764200000000-flow-context';
+import { SelectionClaimedAt1764400000000 } from './migrations/1764400000000-selection-claimed-at';
 import { OAUTH_ENV, type OAuthEnv } from './config';
 import { ConnectionEntity } from './connections/connection.entity';
 import { FlowEntity } from './flow/flow.entity';
@@ -49,6 +50,7 @@ export class AppModule {
               DeletionRequests1763800100000,
               Apps1764100000000,
               FlowContext1764200000000,
+              SelectionClaimedAt1764400000000,
             ],
           },
         }),

@@ -27,6 +27,9 @@ import type { FlowEntity } from '../flow/flow.entity';
 import { finishFlow } from '../flow/finish-flow';
 import { PROVIDERS } from '../providers.provider';
 
+/** Longer than any completion takes (its RPCs time out well before): older claims are orphans. */
+const RECLAIM_AFTER_SECONDS = 120;
+
 interface SelectionRow {
   id: string;
   team_id: string;
@@ -190,18 +193,16 @@ export class SelectionService {
           `${candidate.name} cannot be connected: ${candidate.detail ?? 'not eligible'}`,
         );
     }
+    // a claim older than the window was left by a process that died while completing: take it
+    // over (channels it had already connected are reconnected idempotently)
     const claimed: [unknown[], number] = await this.dataSource.query(
-      `UPDATE oauth.selection SET status = 'completing' WHERE id = $1 AND status = 'pending' AND expires_at > now()`,
-      [row.id],
+      `UPDATE oauth.selection SET status = 'completing', claimed_at = now()
+       WHERE id = $1 AND expires_at > now() AND (status = 'pending'
+         OR (status = 'completing' AND (claimed_at IS NULL
+           OR claimed_at < now() - make_interval(secs => $2))))`,
+      [row.id, RECLAIM_AFTER_SECONDS],
     );
-    if (claimed[1] !== 1) {
-      throw new CodedError(
-        row.status === 'pending' ? 'selection-expired' : ErrorCodes.conflict,
-        row.status === 'pending'
-          ? 'this selection has expired; connect again'
-          : 'this selection was already completed',
-      );
-    }
+    if (claimed[1] !== 1) throw unclaimable(row);
     try {
       const type = row.type as PlatformType;
       const adapter = this.providers.get(type);
@@ -349,6 +350,19 @@ export class SelectionService {
     if (!rows[0]) throw new CodedError(ErrorCodes.notFound, 'no such selection');
     return rows[0];
   }
+}
+
+function unclaimable(row: SelectionRow): CodedError {
+  if (row.status === 'completed') {
+    return new CodedError(ErrorCodes.conflict, 'this selection was already completed');
+  }
+  if (row.expires_at.getTime() <= Date.now()) {
+    return new CodedError('selection-expired', 'this selection has expired; connect again');
+  }
+  return new CodedError(
+    ErrorCodes.conflict,
+    'this selection is being completed by another request; try again shortly',
+  );
 }
 
 function toView(c: {
