@@ -1,5 +1,6 @@
 import type { RefreshParams, TokenSet } from '@switchboard/providers';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { aadOf } from '../services/token-vault/src/crypto/envelope';
 import { stubRegistry, VaultParts } from './support/vault-parts';
 
@@ -43,6 +44,8 @@ describe('vault refresh lock: fencing token and compare-and-swap', () => {
     parts = await VaultParts.create({
       VAULT_LOCK_TTL_MS: '1000',
       VAULT_REFRESH_COALESCE_SECONDS: '0',
+      // replicas notice another's key rotation only when the test says so
+      VAULT_KEYRING_POLL_MS: '60000',
     });
   }, 60_000);
 
@@ -201,5 +204,28 @@ describe('vault refresh lock: fencing token and compare-and-swap', () => {
       providerCalled: false,
     });
     expect(provider.calls).toHaveLength(0);
+  });
+
+  it('should write a refresh with the new key when another replica rotated and this one has not noticed yet', async () => {
+    const file = parts.env.VAULT_KEYRING_FILE;
+    const ring = JSON.parse(readFileSync(file, 'utf8')) as { keys: Record<string, string> };
+    ring.keys.k2 = randomBytes(32).toString('base64');
+    writeFileSync(file, JSON.stringify(ring), { mode: 0o600 });
+    const answer = (p: RefreshParams) => Promise.resolve(tokens(`after-${p.refreshToken}`));
+    const a = await parts.replica(stubRegistry({ refresh: answer }));
+    const b = await parts.replica(stubRegistry({ refresh: answer }));
+    const connectionId = randomUUID();
+    await seed((req) => a.credentials.put(req), connectionId);
+
+    await b.keyRing.rotate('k2');
+    expect(a.keyRing.activeKeyId).toBe('k1'); // its poll has not come round yet
+    await expect(
+      a.refresher.refresh({ connectionId, teamId, caller: 'test', purpose: 'manual' }),
+    ).resolves.toMatchObject({ outcome: 'refreshed', credentialVersion: 2 });
+
+    // sealed with the active key (read under the share lock), and A follows it from now on
+    expect((await stored(connectionId)).kek_id).toBe('k2');
+    expect(a.keyRing.activeKeyId).toBe('k2');
+    expect(await refreshedEvents(connectionId)).toEqual([{ version: 2 }]);
   });
 });

@@ -27,6 +27,20 @@ export class OutboxService {
     data: EventData<T>,
     subject: string,
   ): Promise<EventOf<T>> {
+    const row = this.prepare(type, data, subject);
+    await tx.query(
+      `INSERT INTO "${this.options.schema}".outbox (id, type, subject, payload, headers)
+       VALUES ($1, $2, $3, $4, $5)`,
+      outboxValues(row),
+    );
+    return row.event;
+  }
+
+  /**
+   * The outbox row of an event, validated, for a caller that writes it inside a statement of its
+   * own (`INSERT INTO <schema>.outbox (id, type, subject, payload, headers)` with `outboxValues`).
+   */
+  prepare<T extends EventType>(type: T, data: EventData<T>, subject: string): OutboxRow<T> {
     const envelope = {
       specversion: '1.0' as const,
       id: randomUUID(),
@@ -44,17 +58,29 @@ export class OutboxService {
         `refused to publish ${type}: ${describeIssues(parsed.error)}`,
       );
     }
-    await tx.query(
-      `INSERT INTO "${this.options.schema}".outbox (id, type, subject, payload, headers)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [
-        envelope.id,
-        type,
-        eventSubject(eventsSubjectPrefix(), type),
-        JSON.stringify(parsed.data),
-        JSON.stringify(currentTraceHeaders()),
-      ],
-    );
-    return parsed.data as EventOf<T>;
+    return {
+      id: envelope.id,
+      type,
+      subject: eventSubject(eventsSubjectPrefix(), type),
+      payload: JSON.stringify(parsed.data),
+      headers: JSON.stringify(currentTraceHeaders()),
+      event: parsed.data as EventOf<T>,
+    };
   }
+}
+
+/** An event as an outbox row: the columns, and the validated event. */
+export interface OutboxRow<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  /** The NATS subject it is published on. */
+  subject: string;
+  payload: string;
+  headers: string;
+  event: EventOf<T>;
+}
+
+/** The row's values in column order: id, type, subject, payload, headers. */
+export function outboxValues(row: OutboxRow): [string, string, string, string, string] {
+  return [row.id, row.type, row.subject, row.payload, row.headers];
 }

@@ -7,14 +7,10 @@ import {
   type CredentialRecord,
   type CredentialRow,
 } from './credential.row';
+import { pgPoolOf, type PgPool } from '../pg-pool';
 
 const FIND_SQL = `SELECT ${CREDENTIAL_COLUMNS} FROM token_vault.credential
   WHERE connection_id = $1 AND team_id = $2`;
-
-/** The slice of node-postgres' Pool the read path uses. */
-interface PgPool {
-  query<R>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
-}
 
 /**
  * Credential rows with plain SQL. The token read path is the hottest code in the vault: it goes
@@ -26,7 +22,7 @@ export class CredentialRepository {
   private readonly pool: PgPool;
 
   constructor(private readonly dataSource: DataSource) {
-    this.pool = (dataSource.driver as unknown as { master: PgPool }).master;
+    this.pool = pgPoolOf(dataSource);
   }
 
   async find(connectionId: string, teamId: string, tx?: EntityManager): Promise<CredentialRow> {

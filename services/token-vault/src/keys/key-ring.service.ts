@@ -63,6 +63,11 @@ export class KeyRingService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The active key id, share-locked for the rest of `tx`: seal what `tx` writes under it. */
+  /** The key this replica seals with, as last seen; `activeForWrite` is the checked one. */
+  get activeKeyId(): string {
+    return this.envelope.activeKeyId;
+  }
+
   async activeForWrite(tx: EntityManager): Promise<string> {
     const id = await this.repo.activeIdForShare(tx);
     if (!id) throw new CodedError(ErrorCodes.unavailable, 'no active key-encryption key');

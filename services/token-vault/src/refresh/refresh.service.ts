@@ -7,7 +7,7 @@ import {
   type PlatformType,
   type RefreshOutcome,
 } from '@switchboard/contracts';
-import { OutboxService } from '@switchboard/bus';
+import { OutboxService, outboxValues } from '@switchboard/bus';
 import type { ProviderAdapter, ProviderRegistry, TokenSet } from '@switchboard/providers';
 import { DataSource } from 'typeorm';
 import { AppAdapters } from '../apps/app-adapters';
@@ -18,12 +18,39 @@ import type { CredentialRow } from '../credentials/credential.row';
 import { CredentialStore } from '../credentials/credential-store';
 import type { SecretPayload } from '../credentials/secret-payload';
 import { KeyRingService } from '../keys/key-ring.service';
+import { pgPoolOf, type PgPool } from '../pg-pool';
 import { PROVIDERS } from '../providers.provider';
 import { classifyRefreshFailure, type RefreshFailure } from './refresh-failure';
 import { refreshOutcomes } from './refresh.metrics';
 import { RefreshLock, type LockGrant } from './refresh-lock';
 
 const WAIT_STEP_MS = 50;
+
+const WRITE_SET = `version = $3, kek_id = $4, wrapped_key = $5, iv = $6, ciphertext = $7, tag = $8,
+  token_type = $9, scopes = $10, expires_at = $11, refresh_expires_at = $12,
+  refreshable = $13, refreshed_at = $14, updated_at = $14, lock_until = NULL`;
+/** The compare-and-swap: same version, our fencing token, still active. */
+const WRITE_WHERE = `connection_id = $1 AND version = $2 AND lock_token = $15 AND status = 'active'`;
+const WRITE_SQL = `UPDATE token_vault.credential SET ${WRITE_SET} WHERE ${WRITE_WHERE}`;
+const OUTBOX_INSERT_SQL = `INSERT INTO token_vault.outbox (id, type, subject, payload, headers)
+  VALUES ($1, $2, $3, $4, $5)`;
+/**
+ * The refreshed credential and its TokenRefreshed event in one statement (one round trip, one
+ * commit), written only while the key it was sealed with is the active one — held with a share
+ * lock, as `activeForWrite` does, so a rotation waits for it.
+ */
+const WRITE_WITH_ACTIVE_KEY_SQL = `
+  WITH k AS (
+    SELECT kek_id FROM token_vault.key_ring WHERE kek_id = $4 AND state = 'active' FOR SHARE),
+  u AS (
+    UPDATE token_vault.credential SET ${WRITE_SET}
+    WHERE ${WRITE_WHERE} AND EXISTS (SELECT 1 FROM k)
+    RETURNING connection_id),
+  o AS (
+    INSERT INTO token_vault.outbox (id, type, subject, payload, headers)
+    SELECT $16::uuid, $17::text, $18::text, $19::jsonb, $20::jsonb FROM u
+    RETURNING 1)
+  SELECT (SELECT count(*) FROM k)::int AS key_active, (SELECT count(*) FROM o)::int AS written`;
 
 export interface RefreshRequest {
   connectionId: string;
@@ -49,6 +76,7 @@ export class RefreshService {
   private readonly logger = new Logger('refresh');
   private readonly inFlight = new Map<string, Promise<RefreshOutcome>>();
   private readonly lock: RefreshLock;
+  private readonly pool: PgPool;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,6 +91,7 @@ export class RefreshService {
     @Optional() private readonly apps?: AppAdapters,
   ) {
     this.lock = new RefreshLock(dataSource, env.VAULT_LOCK_TTL_MS);
+    this.pool = pgPoolOf(dataSource);
   }
 
   refresh(req: RefreshRequest): Promise<RefreshOutcome> {
@@ -75,13 +104,18 @@ export class RefreshService {
   }
 
   private async refreshOnce(req: RefreshRequest): Promise<RefreshOutcome> {
+    // the common case — nobody else holds the lock — in one statement: lock and read together
+    const locked = await this.lock.acquireWithRow(req.connectionId, req.teamId);
+    if (locked) {
+      if (this.alreadyDone(locked.row, req)) {
+        await this.lock.release(req.connectionId, locked.grant.fence);
+        return refreshedOutcome(locked.row, false);
+      }
+      return this.refreshLocked(locked.row, locked.grant, req);
+    }
     const before = await this.credentials.find(req.connectionId, req.teamId);
     if (before.status !== 'active') return deadOutcome(before);
-    if (req.observedVersion !== undefined && before.version !== req.observedVersion) {
-      return refreshedOutcome(before, false);
-    }
-    if (this.recentlyRefreshed(before)) return refreshedOutcome(before, false);
-    if (req.purpose === 'scheduled' && stillFresh(before)) return refreshedOutcome(before, false);
+    if (this.alreadyDone(before, req)) return refreshedOutcome(before, false);
     const deadline = Date.now() + this.env.VAULT_LOCK_TTL_MS + 5000;
     for (;;) {
       const grant = await this.lock.tryAcquire(req.connectionId);
@@ -106,6 +140,13 @@ export class RefreshService {
       }
       await new Promise((r) => setTimeout(r, WAIT_STEP_MS));
     }
+  }
+
+  /** Someone else refreshed since the caller looked, or there is nothing to refresh yet. */
+  private alreadyDone(row: CredentialRow, req: RefreshRequest): boolean {
+    if (req.observedVersion !== undefined && row.version !== req.observedVersion) return true;
+    if (this.recentlyRefreshed(row)) return true;
+    return req.purpose === 'scheduled' && stillFresh(row);
   }
 
   /** Refreshed so recently that a second call can only be a race with the first one. */
@@ -182,8 +223,21 @@ export class RefreshService {
     const refreshable =
       refreshToken !== null && (!refreshExpiresAt || refreshExpiresAt > new Date());
     const refreshedAt = new Date();
-    const stored = await this.dataSource.transaction(async (tx) => {
-      const kekId = await this.keyRing.activeForWrite(tx);
+    const event = this.outbox.prepare(
+      TOKEN_REFRESHED_V1,
+      {
+        connectionId: row.connectionId,
+        teamId: row.teamId,
+        type: row.type as PlatformType,
+        credentialVersion: version,
+        refreshedAt: refreshedAt.toISOString(),
+        expiresAt: tokens.expiresAt?.toISOString() ?? null,
+        refreshable,
+        refreshExpiresAt: refreshExpiresAt?.toISOString() ?? null,
+      },
+      row.connectionId,
+    );
+    const write = (kekId: string): unknown[] => {
       const sealed = this.store.seal(
         { accessToken: tokens.accessToken, refreshToken, extra: { ...old.extra, ...tokens.extra } },
         row.teamId,
@@ -191,48 +245,44 @@ export class RefreshService {
         version,
         kekId,
       );
-      const result: [unknown[], number] = await tx.query(
-        `UPDATE token_vault.credential SET
-           version = $3, kek_id = $4, wrapped_key = $5, iv = $6, ciphertext = $7, tag = $8,
-           token_type = $9, scopes = $10, expires_at = $11, refresh_expires_at = $12,
-           refreshable = $13, refreshed_at = $14, updated_at = $14, lock_until = NULL
-         WHERE connection_id = $1 AND version = $2 AND lock_token = $15 AND status = 'active'`,
-        [
-          row.connectionId,
-          row.version,
-          version,
-          sealed.kekId,
-          sealed.wrappedKey,
-          sealed.iv,
-          sealed.ciphertext,
-          sealed.tag,
-          tokens.tokenType || row.tokenType,
-          tokens.scopes.length ? tokens.scopes : row.scopes,
-          tokens.expiresAt,
-          refreshExpiresAt,
-          refreshable,
-          refreshedAt,
-          grant.fence,
-        ],
-      );
-      if (result[1] !== 1) return false;
-      await this.outbox.enqueue(
-        tx,
-        TOKEN_REFRESHED_V1,
-        {
-          connectionId: row.connectionId,
-          teamId: row.teamId,
-          type: row.type as PlatformType,
-          credentialVersion: version,
-          refreshedAt: refreshedAt.toISOString(),
-          expiresAt: tokens.expiresAt?.toISOString() ?? null,
-          refreshable,
-          refreshExpiresAt: refreshExpiresAt?.toISOString() ?? null,
-        },
+      return [
         row.connectionId,
-      );
-      return true;
-    });
+        row.version,
+        version,
+        sealed.kekId,
+        sealed.wrappedKey,
+        sealed.iv,
+        sealed.ciphertext,
+        sealed.tag,
+        tokens.tokenType || row.tokenType,
+        tokens.scopes.length ? tokens.scopes : row.scopes,
+        tokens.expiresAt,
+        refreshExpiresAt,
+        refreshable,
+        refreshedAt,
+        grant.fence,
+        ...outboxValues(event),
+      ];
+    };
+    // one statement with the key this replica believes active; a rotation it has not seen yet
+    // makes the key check fail, and the transaction below reads the active key under a share lock
+    const [fast] = (
+      await this.pool.query<{ key_active: number; written: number }>({
+        name: 'vault_refresh_write',
+        text: WRITE_WITH_ACTIVE_KEY_SQL,
+        values: write(this.keyRing.activeKeyId),
+      })
+    ).rows;
+    const stored =
+      fast.key_active === 1
+        ? fast.written === 1
+        : await this.dataSource.transaction(async (tx) => {
+            const values = write(await this.keyRing.activeForWrite(tx));
+            const result: [unknown[], number] = await tx.query(WRITE_SQL, values.slice(0, 15));
+            if (result[1] !== 1) return false;
+            await tx.query(OUTBOX_INSERT_SQL, values.slice(15));
+            return true;
+          });
     if (!stored) {
       refreshOutcomes.inc({ platform: row.type, outcome: 'stale_write' });
       this.logger.error({
