@@ -402,6 +402,46 @@ describe('refresh scheduler: failure modes', () => {
     expect(text).toContain('# TYPE scheduler_expiry_warnings_total counter');
   });
 
+  it("should give its own refreshes' TokenRefreshed only an inbox row, not a second handling", async () => {
+    const missing = () =>
+      query<{ id: string }>(
+        system.databaseUrl,
+        `SELECT o.id FROM token_vault.outbox o
+         WHERE o.type = 'switchboard.token.refreshed.v1' AND NOT EXISTS (
+           SELECT 1 FROM refresh_scheduler.inbox i
+           WHERE i.consumer = 'refresh-scheduler' AND i.event_id = o.id)`,
+      );
+    await waitFor(async () => (await missing()).length === 0 || undefined, {
+      timeoutMs: 15_000,
+      what: 'every TokenRefreshed in the scheduler inbox',
+    });
+    const [{ n }] = await query<{ n: string }>(
+      system.databaseUrl,
+      `SELECT count(*) AS n FROM token_vault.outbox WHERE type = 'switchboard.token.refreshed.v1'`,
+    );
+    expect(Number(n)).toBeGreaterThanOrEqual(24);
+    // noted by the settle and given only their inbox row, except those that arrived before the
+    // vault's answer did and were handled the usual way
+    const consumed = await waitFor(
+      async () => {
+        const text = await schedulerMetrics();
+        const count = (outcome: string) =>
+          sample(
+            text,
+            'bus_consumed_messages_total',
+            'consumer="refresh-scheduler"',
+            'type="switchboard.token.refreshed.v1"',
+            `outcome="${outcome}"`,
+          ) ?? 0;
+        const c = { noted: count('noted'), processed: count('processed') };
+        return c.noted + c.processed >= Number(n) ? c : undefined;
+      },
+      { timeoutMs: 15_000, what: 'every TokenRefreshed consumed' },
+    );
+    // the event and the vault's answer race each other: about half the events are noted here
+    expect(consumed.noted).toBeGreaterThan(0);
+  });
+
   it('should warn once per horizon about a token that cannot be refreshed, and again after a reconnect', async () => {
     const c = unrefreshable;
     const fired = await waitFor(

@@ -38,6 +38,9 @@ export interface ConsumeOptions {
   batch?: number;
 }
 
+/** Notes kept by `noteHandled` (those of events another replica received are never looked up). */
+const HANDLED_HERE_MAX = 100_000;
+
 type Verdict =
   | { kind: 'valid'; event: EventOf<EventType> }
   | { kind: 'ignored'; type: string }
@@ -62,6 +65,8 @@ export class EventConsumer implements BeforeApplicationShutdown {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private options?: Required<ConsumeOptions>;
+  /** Events already in the inbox with their effect, written by this process (`noteHandled`). */
+  private readonly handledHere = new Set<string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -91,6 +96,22 @@ export class EventConsumer implements BeforeApplicationShutdown {
     this.running = false;
     this.messages?.stop();
     await this.loop;
+  }
+
+  /**
+   * Says that this process has already written an event's effect itself (e.g. the scheduler
+   * settling a refresh whose TokenRefreshed the vault announced): when the event arrives here it
+   * only gets its inbox row — one statement instead of a transaction around the handler. Another
+   * replica, or this one after a restart, runs the handler as usual (it must be idempotent for
+   * such events, as the scheduler's version-guarded upsert is).
+   */
+  noteHandled(eventId: string): void {
+    if (this.handledHere.size >= HANDLED_HERE_MAX) {
+      // the oldest notes are for events that went to another replica: let them go
+      const oldest = this.handledHere.values().next();
+      if (!oldest.done) this.handledHere.delete(oldest.value);
+    }
+    this.handledHere.add(eventId);
   }
 
   private async ensureConsumer(): Promise<void> {
@@ -200,6 +221,21 @@ export class EventConsumer implements BeforeApplicationShutdown {
   }
 
   private async handle(msg: JsMsg, event: EventOf<EventType>): Promise<void> {
+    if (this.handledHere.has(event.id)) {
+      try {
+        await this.dataSource.query(
+          `INSERT INTO "${this.busOptions.schema}".inbox (consumer, event_id, event_type)
+           VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+          [this.durable, event.id, event.type],
+        );
+        this.handledHere.delete(event.id);
+        msg.ack();
+        consumedMessages.inc({ consumer: this.durable, type: event.type, outcome: 'noted' });
+        return;
+      } catch {
+        // PostgreSQL away: the usual path below retries and dead-letters as for any handler
+      }
+    }
     const handler = this.options!.handlers[event.type] as EventHandler<EventType>;
     const timer = handleDuration.startTimer({ consumer: this.durable, type: event.type });
     const parent = contextFromHeaders(traceHeaders(msg));

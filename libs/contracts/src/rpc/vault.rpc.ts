@@ -90,6 +90,11 @@ export const RefreshOutcomeSchema = z.discriminatedUnion('outcome', [
     refreshable: z.boolean(),
     /** False when another caller's refresh was joined instead of calling the provider. */
     providerCalled: z.boolean(),
+    /**
+     * The id of the TokenRefreshed event this call published (only when it called the provider),
+     * so the caller can record the event as handled together with its own write.
+     */
+    eventId: IdSchema.optional(),
   }),
   z.strictObject({
     outcome: z.literal('transient'),

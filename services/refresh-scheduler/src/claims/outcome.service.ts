@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REFRESH_FAILED_V1, type PlatformType, type RefreshOutcome } from '@switchboard/contracts';
-import { OutboxService } from '@switchboard/bus';
+import { EventConsumer, OutboxService } from '@switchboard/bus';
 import { DataSource } from 'typeorm';
 import { SCHEDULER_ENV, type SchedulerEnv } from '../config';
 import { LadderService } from '../ladder/ladder.service';
@@ -26,6 +26,7 @@ export class OutcomeService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly consumer: EventConsumer,
     private readonly ladders: LadderService,
     private readonly policies: PolicyTable,
     @Inject(SCHEDULER_ENV) private readonly env: SchedulerEnv,
@@ -57,7 +58,7 @@ export class OutcomeService {
         const floor = unchanged ? now.getTime() + this.env.SCHEDULER_LEASE_MS : 0;
         const nextDueAt =
           plan.nextDueAt && plan.nextDueAt.getTime() < floor ? new Date(floor) : plan.nextDueAt;
-        await this.claims.settle(
+        const settled = await this.claims.settle(
           REPLICA_ID,
           row,
           {
@@ -70,6 +71,8 @@ export class OutcomeService {
           },
           attempt,
         );
+        // the TokenRefreshed of this refresh would change nothing now: spare it a transaction
+        if (settled && outcome.eventId) this.consumer.noteHandled(outcome.eventId);
         return;
       }
       case 'reauth_required':

@@ -303,6 +303,7 @@ export class RefreshService {
       refreshExpiresAt: refreshExpiresAt?.toISOString() ?? null,
       refreshable,
       providerCalled: true,
+      eventId: event.id,
     };
   }
 
@@ -381,7 +382,10 @@ function stillFresh(row: CredentialRow): boolean {
 }
 
 function joined(outcome: RefreshOutcome): RefreshOutcome {
-  return outcome.outcome === 'refreshed' ? { ...outcome, providerCalled: false } : outcome;
+  if (outcome.outcome !== 'refreshed') return outcome;
+  // the event belongs to the caller whose refresh this was
+  const { eventId: _published, ...rest } = outcome;
+  return { ...rest, providerCalled: false };
 }
 
 function refreshedOutcome(row: CredentialRow, providerCalled: boolean): RefreshOutcome {
