@@ -8,7 +8,7 @@ import {
   type RpcRequest,
 } from '@switchboard/contracts';
 import { DataSource } from 'typeorm';
-import { Envelope } from '../crypto/envelope';
+import { Envelope, sealedValues } from '../crypto/envelope';
 import { KeyRingService } from '../keys/key-ring.service';
 
 export interface AppCredentials {
@@ -81,11 +81,7 @@ export class AppSecretsService {
           req.serverUrl,
           req.pkce,
           version,
-          sealed.kekId,
-          sealed.wrappedKey,
-          sealed.iv,
-          sealed.ciphertext,
-          sealed.tag,
+          ...sealedValues(sealed),
         ],
       );
       return { appKey: req.appKey, version };

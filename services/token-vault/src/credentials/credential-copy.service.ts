@@ -13,6 +13,7 @@ import { DecryptAudit } from '../audit/decrypt-audit';
 import { KeyRingService } from '../keys/key-ring.service';
 import { PROVIDERS } from '../providers.provider';
 import { CredentialRepository } from './credential.repository';
+import { sealedValues } from '../crypto/envelope';
 import { CredentialStore } from './credential-store';
 
 type CopyRequest = RpcRequest<typeof VaultCredentialsCopy>;
@@ -98,11 +99,7 @@ export class CredentialCopyService {
           source.type,
           source.externalId,
           version,
-          sealed.kekId,
-          sealed.wrappedKey,
-          sealed.iv,
-          sealed.ciphertext,
-          sealed.tag,
+          ...sealedValues(sealed),
           source.tokenType,
           source.scopes,
           source.expiresAt,

@@ -14,6 +14,7 @@ import { KeyRingService } from '../keys/key-ring.service';
 import { RefreshService } from '../refresh/refresh.service';
 import { CredentialRepository } from './credential.repository';
 import type { CredentialRow } from './credential.row';
+import { sealedValues } from '../crypto/envelope';
 import { CredentialStore } from './credential-store';
 
 type PutRequest = RpcRequest<typeof VaultCredentialsPut>;
@@ -76,11 +77,7 @@ export class CredentialsService {
           req.type,
           req.externalId,
           version,
-          sealed.kekId,
-          sealed.wrappedKey,
-          sealed.iv,
-          sealed.ciphertext,
-          sealed.tag,
+          ...sealedValues(sealed),
           c.tokenType,
           c.scopes,
           c.expiresAt ? new Date(c.expiresAt) : null,

@@ -14,6 +14,11 @@ export interface Sealed {
 
 export type WrappedKey = Pick<Sealed, 'kekId' | 'wrappedKey'>;
 
+/** A sealed value as SQL parameters, in the column order every sealed table uses. */
+export function sealedValues(s: Sealed): [string, Buffer, Buffer, Buffer, Buffer] {
+  return [s.kekId, s.wrappedKey, s.iv, s.ciphertext, s.tag];
+}
+
 export interface AadParts {
   teamId: string;
   connectionId: string;

@@ -8,7 +8,7 @@ import {
   type RpcRequest,
 } from '@switchboard/contracts';
 import { DataSource } from 'typeorm';
-import { Envelope } from '../crypto/envelope';
+import { Envelope, sealedValues } from '../crypto/envelope';
 import { z } from 'zod';
 import { SecretPayloadSchema } from '../credentials/secret-payload';
 
@@ -73,18 +73,7 @@ export class GrantsService {
          ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, kek_id = EXCLUDED.kek_id,
            wrapped_key = EXCLUDED.wrapped_key, iv = EXCLUDED.iv, ciphertext = EXCLUDED.ciphertext,
            tag = EXCLUDED.tag, expires_at = EXCLUDED.expires_at, updated_at = now()`,
-        [
-          req.grantId,
-          req.teamId,
-          req.type,
-          version,
-          sealed.kekId,
-          sealed.wrappedKey,
-          sealed.iv,
-          sealed.ciphertext,
-          sealed.tag,
-          c.expiresAt,
-        ],
+        [req.grantId, req.teamId, req.type, version, ...sealedValues(sealed), c.expiresAt],
       );
     });
     return { stored: true };

@@ -22,6 +22,7 @@ import { pgPoolOf, type PgPool } from '../pg-pool';
 import { PROVIDERS } from '../providers.provider';
 import { classifyRefreshFailure, type RefreshFailure } from './refresh-failure';
 import { refreshOutcomes } from './refresh.metrics';
+import { sealedValues } from '../crypto/envelope';
 import { RefreshLock, type LockGrant } from './refresh-lock';
 
 const WAIT_STEP_MS = 50;
@@ -249,11 +250,7 @@ export class RefreshService {
         row.connectionId,
         row.version,
         version,
-        sealed.kekId,
-        sealed.wrappedKey,
-        sealed.iv,
-        sealed.ciphertext,
-        sealed.tag,
+        ...sealedValues(sealed),
         tokens.tokenType || row.tokenType,
         tokens.scopes.length ? tokens.scopes : row.scopes,
         tokens.expiresAt,
