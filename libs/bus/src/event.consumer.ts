@@ -74,6 +74,12 @@ export class EventConsumer implements BeforeApplicationShutdown {
     @Inject(BUS_OPTIONS) private readonly busOptions: BusOptions,
   ) {}
 
+  /** The inbox row of an event; answers the row only when it is new. */
+  private get inboxInsert(): string {
+    return `INSERT INTO "${this.busOptions.schema}".inbox (consumer, event_id, event_type)
+      VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`;
+  }
+
   get durable(): string {
     return this.busOptions.service;
   }
@@ -223,11 +229,7 @@ export class EventConsumer implements BeforeApplicationShutdown {
   private async handle(msg: JsMsg, event: EventOf<EventType>): Promise<void> {
     if (this.handledHere.has(event.id)) {
       try {
-        await this.dataSource.query(
-          `INSERT INTO "${this.busOptions.schema}".inbox (consumer, event_id, event_type)
-           VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-          [this.durable, event.id, event.type],
-        );
+        await this.dataSource.query(this.inboxInsert, [this.durable, event.id, event.type]);
         this.handledHere.delete(event.id);
         msg.ack();
         consumedMessages.inc({ consumer: this.durable, type: event.type, outcome: 'noted' });
@@ -249,11 +251,11 @@ export class EventConsumer implements BeforeApplicationShutdown {
           },
           () =>
             this.dataSource.transaction(async (tx) => {
-              const inserted: unknown[] = await tx.query(
-                `INSERT INTO "${this.busOptions.schema}".inbox (consumer, event_id, event_type)
-               VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
-                [this.durable, event.id, event.type],
-              );
+              const inserted: unknown[] = await tx.query(this.inboxInsert, [
+                this.durable,
+                event.id,
+                event.type,
+              ]);
               if (inserted.length === 0) return 'duplicate' as const;
               await handler(event, tx);
               return 'processed' as const;

@@ -28,12 +28,17 @@ export class OutboxService {
     subject: string,
   ): Promise<EventOf<T>> {
     const row = this.prepare(type, data, subject);
+    await this.insert(tx, row);
+    return row.event;
+  }
+
+  /** Inserts a prepared row in the caller's transaction. */
+  async insert(tx: EntityManager, row: OutboxRow): Promise<void> {
     await tx.query(
       `INSERT INTO "${this.options.schema}".outbox (id, type, subject, payload, headers)
        VALUES ($1, $2, $3, $4, $5)`,
       outboxValues(row),
     );
-    return row.event;
   }
 
   /**

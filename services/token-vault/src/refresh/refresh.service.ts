@@ -33,8 +33,6 @@ const WRITE_SET = `version = $3, kek_id = $4, wrapped_key = $5, iv = $6, ciphert
 /** The compare-and-swap: same version, our fencing token, still active. */
 const WRITE_WHERE = `connection_id = $1 AND version = $2 AND lock_token = $15 AND status = 'active'`;
 const WRITE_SQL = `UPDATE token_vault.credential SET ${WRITE_SET} WHERE ${WRITE_WHERE}`;
-const OUTBOX_INSERT_SQL = `INSERT INTO token_vault.outbox (id, type, subject, payload, headers)
-  VALUES ($1, $2, $3, $4, $5)`;
 /**
  * The refreshed credential and its TokenRefreshed event in one statement (one round trip, one
  * commit), written only while the key it was sealed with is the active one — held with a share
@@ -258,7 +256,6 @@ export class RefreshService {
         refreshable,
         refreshedAt,
         grant.fence,
-        ...outboxValues(event),
       ];
     };
     // one statement with the key this replica believes active; a rotation it has not seen yet
@@ -267,7 +264,7 @@ export class RefreshService {
       await this.pool.query<{ key_active: number; written: number }>({
         name: 'vault_refresh_write',
         text: WRITE_WITH_ACTIVE_KEY_SQL,
-        values: write(this.keyRing.activeKeyId),
+        values: [...write(this.keyRing.activeKeyId), ...outboxValues(event)],
       })
     ).rows;
     const stored =
@@ -275,9 +272,9 @@ export class RefreshService {
         ? fast.written === 1
         : await this.dataSource.transaction(async (tx) => {
             const values = write(await this.keyRing.activeForWrite(tx));
-            const result: [unknown[], number] = await tx.query(WRITE_SQL, values.slice(0, 15));
+            const result: [unknown[], number] = await tx.query(WRITE_SQL, values);
             if (result[1] !== 1) return false;
-            await tx.query(OUTBOX_INSERT_SQL, values.slice(15));
+            await this.outbox.insert(tx, event);
             return true;
           });
     if (!stored) {
