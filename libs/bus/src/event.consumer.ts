@@ -11,6 +11,7 @@ import {
   describeIssues,
   inSpan,
   SpanKind,
+  TickBatcher,
   type TraceCarrier,
 } from '@switchboard/platform';
 import { context } from '@opentelemetry/api';
@@ -65,14 +66,18 @@ export class EventConsumer implements BeforeApplicationShutdown {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private options?: Required<ConsumeOptions>;
-  /** Events already in the inbox with their effect, written by this process (`noteHandled`). */
-  private readonly handledHere = new Set<string>();
+  /** Events whose effect this process writes itself (`noteHandled`): whether it did. */
+  private readonly handledHere = new Map<string, Promise<boolean>>();
+  private readonly noted: TickBatcher<{ id: string; type: string }, void>;
+  private readonly notesInFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly jetstream: JetStreamService,
     @Inject(BUS_OPTIONS) private readonly busOptions: BusOptions,
-  ) {}
+  ) {
+    this.noted = new TickBatcher((events) => this.inboxMany(events), { name: 'bus_inbox_noted' });
+  }
 
   /** The inbox row of an event; answers the row only when it is new. */
   private get inboxInsert(): string {
@@ -105,19 +110,33 @@ export class EventConsumer implements BeforeApplicationShutdown {
   }
 
   /**
-   * Says that this process has already written an event's effect itself (e.g. the scheduler
-   * settling a refresh whose TokenRefreshed the vault announced): when the event arrives here it
-   * only gets its inbox row — one statement instead of a transaction around the handler. Another
-   * replica, or this one after a restart, runs the handler as usual (it must be idempotent for
-   * such events, as the scheduler's version-guarded upsert is).
+   * Says that this process writes an event's effect itself (e.g. the scheduler settling a refresh
+   * whose TokenRefreshed the vault announced); `written` tells whether it did. When the event
+   * arrives here it waits for that answer and, if the effect was written, gets only its inbox row
+   * (with the others of that moment, in one statement) instead of a transaction around the
+   * handler. Another replica, or this one after a restart, runs the handler as usual: it must be
+   * idempotent for such events, as the scheduler's version-guarded upsert is.
    */
-  noteHandled(eventId: string): void {
+  noteHandled(eventId: string, written: Promise<boolean> = Promise.resolve(true)): void {
     if (this.handledHere.size >= HANDLED_HERE_MAX) {
       // the oldest notes are for events that went to another replica: let them go
-      const oldest = this.handledHere.values().next();
+      const oldest = this.handledHere.keys().next();
       if (!oldest.done) this.handledHere.delete(oldest.value);
     }
-    this.handledHere.add(eventId);
+    // a failed write is a "no": the handler runs
+    this.handledHere.set(
+      eventId,
+      written.catch(() => false),
+    );
+  }
+
+  private async inboxMany(events: readonly { id: string; type: string }[]): Promise<void[]> {
+    await this.dataSource.query(
+      `INSERT INTO "${this.busOptions.schema}".inbox (consumer, event_id, event_type)
+       SELECT $1, * FROM unnest($2::uuid[], $3::text[]) ON CONFLICT DO NOTHING`,
+      [this.durable, events.map((e) => e.id), events.map((e) => e.type)],
+    );
+    return events.map(() => undefined);
   }
 
   private async ensureConsumer(): Promise<void> {
@@ -161,6 +180,7 @@ export class EventConsumer implements BeforeApplicationShutdown {
       if (this.running)
         await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** Math.min(failures, 5))));
     }
+    await Promise.allSettled([...this.notesInFlight]);
   }
 
   private async process(msg: JsMsg): Promise<void> {
@@ -173,10 +193,29 @@ export class EventConsumer implements BeforeApplicationShutdown {
       case 'invalid':
         await this.deadLetter(msg, verdict.reason, verdict.detail, verdict.eventId, verdict.type);
         return;
-      case 'valid':
-        await this.handle(msg, verdict.event);
+      case 'valid': {
+        const note = this.handledHere.get(verdict.event.id);
+        if (note) this.handledHere.delete(verdict.event.id);
+        // an event with nothing left to do does not hold up the ones behind it
+        if (note && (await note)) this.inboxOnly(msg, verdict.event);
+        else await this.handle(msg, verdict.event);
         return;
+      }
     }
+  }
+
+  /** The inbox row of an event whose effect this process wrote already, then the ack. */
+  private inboxOnly(msg: JsMsg, event: EventOf<EventType>): void {
+    const work = this.noted.run({ id: event.id, type: event.type }).then(
+      () => {
+        msg.ack();
+        consumedMessages.inc({ consumer: this.durable, type: event.type, outcome: 'noted' });
+      },
+      // PostgreSQL away: redelivered, and then handled as any event (the handler is idempotent)
+      () => msg.nak(1000),
+    );
+    this.notesInFlight.add(work);
+    void work.finally(() => this.notesInFlight.delete(work));
   }
 
   private judge(msg: JsMsg): Verdict {
@@ -227,17 +266,6 @@ export class EventConsumer implements BeforeApplicationShutdown {
   }
 
   private async handle(msg: JsMsg, event: EventOf<EventType>): Promise<void> {
-    if (this.handledHere.has(event.id)) {
-      try {
-        await this.dataSource.query(this.inboxInsert, [this.durable, event.id, event.type]);
-        this.handledHere.delete(event.id);
-        msg.ack();
-        consumedMessages.inc({ consumer: this.durable, type: event.type, outcome: 'noted' });
-        return;
-      } catch {
-        // PostgreSQL away: the usual path below retries and dead-letters as for any handler
-      }
-    }
     const handler = this.options!.handlers[event.type] as EventHandler<EventType>;
     const timer = handleDuration.startTimer({ consumer: this.durable, type: event.type });
     const parent = contextFromHeaders(traceHeaders(msg));

@@ -19,3 +19,4 @@ export * from './rpc/validation-message';
 export * from './platform.module';
 export * from './bootstrap/bootstrap';
 export * from './net';
+export * from './db/tick-batcher';

@@ -1,8 +1,11 @@
+import { TickBatcher } from '@switchboard/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   TIMELINE_COLUMNS,
+  timelineColumnParams,
   timelineParams,
   timelinePlaceholders,
+  timelineUnnest,
   type TimelineRecord,
 } from '../timeline/timeline.repository';
 
@@ -49,7 +52,13 @@ export interface Settlement {
  * and the next claim takes it over.
  */
 export class ClaimRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly settles: TickBatcher<Settle, boolean>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.settles = new TickBatcher((items) => this.settleMany(items), {
+      name: 'scheduler_settle',
+    });
+  }
 
   async claim(
     owner: string,
@@ -108,8 +117,10 @@ export class ClaimRepository {
     row: ClaimedRow,
     s: Settlement,
     attempt: TimelineRecord,
-    tx: EntityManager = this.dataSource.manager,
+    tx?: EntityManager,
   ): Promise<boolean> {
+    // outside a transaction, with the other settles of this event-loop turn in one statement
+    if (!tx) return this.settles.run({ owner, row, s, attempt });
     const c = s.credential;
     const rows: { settled: number }[] = await tx.query(
       `WITH settled AS (
@@ -153,7 +164,79 @@ export class ClaimRepository {
     );
     return rows[0]?.settled === 1;
   }
+
+  private async settleMany(items: readonly Settle[]): Promise<boolean[]> {
+    const settled = new Set<string>();
+    const owners = new Map<string, Settle[]>();
+    for (const item of items) owners.set(item.owner, [...(owners.get(item.owner) ?? []), item]);
+    for (const [owner, group] of owners) {
+      // the same order every time, so two batches over shared rows lock them in the same order
+      group.sort((a, b) => (a.row.connection_id < b.row.connection_id ? -1 : 1));
+      const column = <T>(f: (i: Settle) => T): T[] => group.map(f);
+      const [result]: { settled: string[] }[] = await this.dataSource.query(SETTLE_MANY_SQL, [
+        owner,
+        column((i) => i.row.connection_id),
+        column((i) => i.row.lease_token),
+        column((i) => i.s.state),
+        column((i) => i.s.nextDueAt),
+        column((i) => i.s.attempts),
+        column((i) => i.s.outcome),
+        column((i) => i.s.credential?.version ?? null),
+        column((i) => i.s.credential?.expiresAt ?? null),
+        column((i) => i.s.credential?.refreshExpiresAt ?? null),
+        column((i) => i.s.credential?.refreshable ?? null),
+        column((i) => i.s.credential?.issuedAt ?? null),
+        column((i) => i.s.ladder !== undefined),
+        column((i) => i.s.ladder?.warnAt ?? null),
+        column((i) => i.s.ladder?.cause ?? null),
+        column((i) => i.s.ladder?.targetAt ?? null),
+        column((i) => i.s.ladder?.generation ?? null),
+        ...timelineColumnParams(group.map((i) => i.attempt)),
+      ]);
+      for (const id of result.settled) settled.add(id);
+    }
+    return items.map((i) => settled.has(i.row.connection_id));
+  }
 }
+
+interface Settle {
+  owner: string;
+  row: ClaimedRow;
+  s: Settlement;
+  attempt: TimelineRecord;
+}
+
+/** `settle` for many rows: `$1` the owner, one array per settlement field, then the attempts. */
+const SETTLE_MANY_SQL = `
+  WITH v AS (
+    SELECT * FROM unnest($2::uuid[], $3::bigint[], $4::text[], $5::timestamptz[], $6::int[],
+      $7::text[], $8::int[], $9::timestamptz[], $10::timestamptz[], $11::boolean[],
+      $12::timestamptz[], $13::boolean[], $14::timestamptz[], $15::text[], $16::timestamptz[],
+      $17::text[])
+    AS v(cid, lease_token, state, next_due_at, attempts, outcome, version, expires_at,
+      refresh_expires_at, refreshable, issued_at, set_ladder, warn_at, warn_cause, warn_target,
+      warn_generation)),
+  settled AS (
+    UPDATE refresh_scheduler.schedule s SET
+      state = v.state, next_due_at = v.next_due_at, attempts = v.attempts, last_outcome = v.outcome,
+      credential_version = GREATEST(s.credential_version, COALESCE(v.version, s.credential_version)),
+      expires_at = CASE WHEN v.version IS NULL THEN s.expires_at ELSE v.expires_at END,
+      refresh_expires_at = CASE WHEN v.version IS NULL THEN s.refresh_expires_at
+        ELSE v.refresh_expires_at END,
+      refreshable = CASE WHEN v.version IS NULL THEN s.refreshable ELSE v.refreshable END,
+      issued_at = CASE WHEN v.version IS NULL THEN s.issued_at ELSE v.issued_at END,
+      warn_at = CASE WHEN v.set_ladder THEN v.warn_at ELSE s.warn_at END,
+      warn_cause = CASE WHEN v.set_ladder THEN v.warn_cause ELSE s.warn_cause END,
+      warn_target = CASE WHEN v.set_ladder THEN v.warn_target ELSE s.warn_target END,
+      warn_generation = CASE WHEN v.set_ladder THEN v.warn_generation ELSE s.warn_generation END,
+      lease_owner = NULL, updated_at = now()
+    FROM v
+    WHERE s.connection_id = v.cid AND s.lease_owner = $1 AND s.lease_token = v.lease_token
+    RETURNING s.connection_id),
+  t AS (
+    INSERT INTO refresh_scheduler.timeline (${TIMELINE_COLUMNS})
+    SELECT * FROM ${timelineUnnest(18)})
+  SELECT ARRAY(SELECT connection_id::text FROM settled) AS settled`;
 
 const CLAIM_SQL = `
   WITH due AS (

@@ -58,7 +58,7 @@ export class OutcomeService {
         const floor = unchanged ? now.getTime() + this.env.SCHEDULER_LEASE_MS : 0;
         const nextDueAt =
           plan.nextDueAt && plan.nextDueAt.getTime() < floor ? new Date(floor) : plan.nextDueAt;
-        const settled = await this.claims.settle(
+        const settled = this.claims.settle(
           REPLICA_ID,
           row,
           {
@@ -71,8 +71,10 @@ export class OutcomeService {
           },
           attempt,
         );
-        // the TokenRefreshed of this refresh would change nothing now: spare it a transaction
-        if (settled && outcome.eventId) this.consumer.noteHandled(outcome.eventId);
+        // the TokenRefreshed of this refresh changes nothing once this is settled: when it
+        // arrives here it gets only its inbox row
+        if (outcome.eventId) this.consumer.noteHandled(outcome.eventId, settled);
+        await settled;
         return;
       }
       case 'reauth_required':

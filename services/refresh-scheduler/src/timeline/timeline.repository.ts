@@ -48,6 +48,20 @@ export function timelineParams(r: TimelineRecord): unknown[] {
   ];
 }
 
+/** `unnest(…)` of 14 array parameters from `first` on, one per timeline column, typed. */
+export function timelineUnnest(first: number): string {
+  const types = ['uuid', 'uuid', 'text', 'timestamptz', 'text', 'text', 'int', 'text', 'text']
+    .concat(['text', 'int', 'text', 'int', 'text'])
+    .map((t, i) => `$${first + i}::${t}[]`);
+  return `unnest(${types.join(', ')})`;
+}
+
+/** The parameters of many timeline rows for `timelineUnnest`: one array per column. */
+export function timelineColumnParams(records: TimelineRecord[]): unknown[][] {
+  const rows = records.map(timelineParams);
+  return Array.from({ length: 14 }, (_, c) => rows.map((r) => r[c]));
+}
+
 /** `$n, $n+1, …` for the 14 timeline columns, starting at `first`. */
 export function timelinePlaceholders(first: number): string {
   return Array.from({ length: 14 }, (_, i) => `$${first + i}`).join(', ');

@@ -7,7 +7,7 @@ import {
   type PlatformType,
   type RefreshOutcome,
 } from '@switchboard/contracts';
-import { OutboxService, outboxValues } from '@switchboard/bus';
+import { OutboxService } from '@switchboard/bus';
 import type { ProviderAdapter, ProviderRegistry, TokenSet } from '@switchboard/providers';
 import { DataSource } from 'typeorm';
 import { AppAdapters } from '../apps/app-adapters';
@@ -18,38 +18,24 @@ import type { CredentialRow } from '../credentials/credential.row';
 import { CredentialStore } from '../credentials/credential-store';
 import type { SecretPayload } from '../credentials/secret-payload';
 import { KeyRingService } from '../keys/key-ring.service';
-import { pgPoolOf, type PgPool } from '../pg-pool';
 import { PROVIDERS } from '../providers.provider';
 import { classifyRefreshFailure, type RefreshFailure } from './refresh-failure';
 import { refreshOutcomes } from './refresh.metrics';
 import { sealedValues } from '../crypto/envelope';
 import { RefreshLock, type LockGrant } from './refresh-lock';
+import { RefreshWriter } from './refresh-writer';
 
 const WAIT_STEP_MS = 50;
 
-const WRITE_SET = `version = $3, kek_id = $4, wrapped_key = $5, iv = $6, ciphertext = $7, tag = $8,
-  token_type = $9, scopes = $10, expires_at = $11, refresh_expires_at = $12,
-  refreshable = $13, refreshed_at = $14, updated_at = $14, lock_until = NULL`;
-/** The compare-and-swap: same version, our fencing token, still active. */
-const WRITE_WHERE = `connection_id = $1 AND version = $2 AND lock_token = $15 AND status = 'active'`;
-const WRITE_SQL = `UPDATE token_vault.credential SET ${WRITE_SET} WHERE ${WRITE_WHERE}`;
 /**
- * The refreshed credential and its TokenRefreshed event in one statement (one round trip, one
- * commit), written only while the key it was sealed with is the active one — held with a share
- * lock, as `activeForWrite` does, so a rotation waits for it.
+ * One refreshed credential, compare-and-swap on version, fencing token and status — the path
+ * after a rotation this replica had not seen (the usual one is `RefreshWriter`'s batch).
  */
-const WRITE_WITH_ACTIVE_KEY_SQL = `
-  WITH k AS (
-    SELECT kek_id FROM token_vault.key_ring WHERE kek_id = $4 AND state = 'active' FOR SHARE),
-  u AS (
-    UPDATE token_vault.credential SET ${WRITE_SET}
-    WHERE ${WRITE_WHERE} AND EXISTS (SELECT 1 FROM k)
-    RETURNING connection_id),
-  o AS (
-    INSERT INTO token_vault.outbox (id, type, subject, payload, headers)
-    SELECT $16::uuid, $17::text, $18::text, $19::jsonb, $20::jsonb FROM u
-    RETURNING 1)
-  SELECT (SELECT count(*) FROM k)::int AS key_active, (SELECT count(*) FROM o)::int AS written`;
+const WRITE_SQL = `UPDATE token_vault.credential SET version = $3, kek_id = $4, wrapped_key = $5,
+    iv = $6, ciphertext = $7, tag = $8, token_type = $9, scopes = $10, expires_at = $11,
+    refresh_expires_at = $12, refreshable = $13, refreshed_at = $14, updated_at = $14,
+    lock_until = NULL
+  WHERE connection_id = $1 AND version = $2 AND lock_token = $15 AND status = 'active'`;
 
 export interface RefreshRequest {
   connectionId: string;
@@ -75,7 +61,7 @@ export class RefreshService {
   private readonly logger = new Logger('refresh');
   private readonly inFlight = new Map<string, Promise<RefreshOutcome>>();
   private readonly lock: RefreshLock;
-  private readonly pool: PgPool;
+  private readonly writer: RefreshWriter;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -90,7 +76,7 @@ export class RefreshService {
     @Optional() private readonly apps?: AppAdapters,
   ) {
     this.lock = new RefreshLock(dataSource, env.VAULT_LOCK_TTL_MS);
-    this.pool = pgPoolOf(dataSource);
+    this.writer = new RefreshWriter(dataSource);
   }
 
   refresh(req: RefreshRequest): Promise<RefreshOutcome> {
@@ -236,47 +222,54 @@ export class RefreshService {
       },
       row.connectionId,
     );
-    const write = (kekId: string): unknown[] => {
-      const sealed = this.store.seal(
-        { accessToken: tokens.accessToken, refreshToken, extra: { ...old.extra, ...tokens.extra } },
+    const extra = { ...old.extra, ...tokens.extra };
+    const tokenType = tokens.tokenType || row.tokenType;
+    const scopes = tokens.scopes.length ? tokens.scopes : row.scopes;
+    const seal = (kekId: string) =>
+      this.store.seal(
+        { accessToken: tokens.accessToken, refreshToken, extra },
         row.teamId,
         row.connectionId,
         version,
         kekId,
       );
-      return [
-        row.connectionId,
-        row.version,
-        version,
-        ...sealedValues(sealed),
-        tokens.tokenType || row.tokenType,
-        tokens.scopes.length ? tokens.scopes : row.scopes,
-        tokens.expiresAt,
-        refreshExpiresAt,
-        refreshable,
-        refreshedAt,
-        grant.fence,
-      ];
-    };
-    // one statement with the key this replica believes active; a rotation it has not seen yet
-    // makes the key check fail, and the transaction below reads the active key under a share lock
-    const [fast] = (
-      await this.pool.query<{ key_active: number; written: number }>({
-        name: 'vault_refresh_write',
-        text: WRITE_WITH_ACTIVE_KEY_SQL,
-        values: [...write(this.keyRing.activeKeyId), ...outboxValues(event)],
-      })
-    ).rows;
-    const stored =
-      fast.key_active === 1
-        ? fast.written === 1
-        : await this.dataSource.transaction(async (tx) => {
-            const values = write(await this.keyRing.activeForWrite(tx));
-            const result: [unknown[], number] = await tx.query(WRITE_SQL, values);
-            if (result[1] !== 1) return false;
-            await this.outbox.insert(tx, event);
-            return true;
-          });
+    // sealed with the key this replica believes active, written with others of this turn; a
+    // rotation it has not seen yet makes the key check fail, and the transaction below reads the
+    // active key under a share lock
+    const fast = await this.writer.write({
+      connectionId: row.connectionId,
+      fromVersion: row.version,
+      version,
+      sealed: seal(this.keyRing.activeKeyId),
+      tokenType,
+      scopes,
+      expiresAt: tokens.expiresAt,
+      refreshExpiresAt,
+      refreshable,
+      refreshedAt,
+      fence: grant.fence,
+      event,
+    });
+    const stored = fast.keyActive
+      ? fast.written
+      : await this.dataSource.transaction(async (tx) => {
+          const result: [unknown[], number] = await tx.query(WRITE_SQL, [
+            row.connectionId,
+            row.version,
+            version,
+            ...sealedValues(seal(await this.keyRing.activeForWrite(tx))),
+            tokenType,
+            scopes,
+            tokens.expiresAt,
+            refreshExpiresAt,
+            refreshable,
+            refreshedAt,
+            grant.fence,
+          ]);
+          if (result[1] !== 1) return false;
+          await this.outbox.insert(tx, event);
+          return true;
+        });
     if (!stored) {
       refreshOutcomes.inc({ platform: row.type, outcome: 'stale_write' });
       this.logger.error({
