@@ -77,6 +77,10 @@ interface Phase {
   perSecond: number;
   cpuMsPerRefresh?: { scheduler: number; vault: number; sandbox?: number; postgres?: number };
   claimQueriesPerRefresh?: number;
+  commitsPerRefresh?: number;
+  meanBatch?: Record<string, number>;
+  /** How the schedulers took the events they consumed, per refresh. */
+  eventsPerRefresh?: Record<string, number>;
   duplicates?: number;
 }
 
@@ -212,6 +216,9 @@ async function phase(
     const othersBefore = await otherCpu(databaseUrl, sandbox.pid);
     const cpuBefore = await Promise.all([...schedulers, vault].map(cpuSeconds));
     const claimsBefore = await Promise.all(schedulers.map(claimQueries));
+    const commitsBefore = await commits(db);
+    const batchesBefore = await batchSizes([...schedulers, vault]);
+    const consumedBefore = await consumed(schedulers);
     const started = Date.now();
     await db.query(`UPDATE refresh_scheduler.schedule SET next_due_at = now()`);
     // poll the sandbox's call counter (cheap), then confirm every credential moved on
@@ -239,6 +246,9 @@ async function phase(
     const cpuAfter = await Promise.all([...schedulers, vault].map(cpuSeconds));
     const claimsAfter = await Promise.all(schedulers.map(claimQueries));
     const othersAfter = await otherCpu(databaseUrl, sandbox.pid);
+    const commitsAfter = await commits(db);
+    const batchesAfter = await batchSizes([...schedulers, vault]);
+    const consumedAfter = await consumed(schedulers);
     const claims = claimsAfter.reduce((sum, after, i) => sum + after - claimsBefore[i], 0);
     const cpu = cpuAfter.map((after, i) => after - cpuBefore[i]);
     const vaultCpu = cpu.pop()!;
@@ -263,6 +273,22 @@ async function phase(
           : {}),
       },
       claimQueriesPerRefresh: round(claims / N, 3),
+      commitsPerRefresh: round((commitsAfter - commitsBefore) / N, 2),
+      meanBatch: Object.fromEntries(
+        Object.entries(batchesAfter).map(([name, after]) => {
+          const before = batchesBefore[name] ?? { sum: 0, count: 0 };
+          return [
+            name,
+            round((after.sum - before.sum) / Math.max(1, after.count - before.count), 1),
+          ];
+        }),
+      ),
+      eventsPerRefresh: Object.fromEntries(
+        Object.entries(consumedAfter).map(([k, v]) => [
+          k,
+          round((v - (consumedBefore[k] ?? 0)) / N, 2),
+        ]),
+      ),
       // a provider call beyond one per connection, or a credential refreshed twice
       duplicates: calls - N + Number(over[0].n),
     };
@@ -499,6 +525,44 @@ async function metric(service: Service, name: string): Promise<number> {
     sum += Number(m[1]);
   }
   return sum;
+}
+
+/** Transactions committed in the database so far (every statement outside one is one). */
+async function commits(db: Client): Promise<number> {
+  await db.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await db.query<{ n: string }>(
+    'SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return Number(rows[0].n);
+}
+
+/** `db_batch_size` sums and counts per batch, over the given services. */
+async function batchSizes(
+  services: Service[],
+): Promise<Record<string, { sum: number; count: number }>> {
+  const out: Record<string, { sum: number; count: number }> = {};
+  for (const service of services) {
+    const text = await (await fetch(`http://127.0.0.1:${service.port}/metrics`)).text();
+    for (const m of text.matchAll(/^db_batch_size_(sum|count)\{([^}]*)\} ([0-9.e+-]+)$/gm)) {
+      const name = /batch="([^"]+)"/.exec(m[2])?.[1] ?? '?';
+      const entry = (out[name] ??= { sum: 0, count: 0 });
+      entry[m[1] as 'sum' | 'count'] += Number(m[3]);
+    }
+  }
+  return out;
+}
+
+/** `bus_consumed_messages_total` per outcome, over the given services. */
+async function consumed(services: Service[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const service of services) {
+    const text = await (await fetch(`http://127.0.0.1:${service.port}/metrics`)).text();
+    for (const m of text.matchAll(/^bus_consumed_messages_total\{([^}]*)\} ([0-9.e+-]+)$/gm)) {
+      const outcome = /outcome="([^"]+)"/.exec(m[1])?.[1] ?? '?';
+      out[outcome] = (out[outcome] ?? 0) + Number(m[2]);
+    }
+  }
+  return out;
 }
 
 const cpuSeconds = (service: Service) => metric(service, 'process_cpu_seconds_total');

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CodedError, ErrorCodes, type PlatformType } from '@switchboard/contracts';
 import type { ProviderAdapter, ProviderRegistry } from '@switchboard/providers';
-import { DataSource } from 'typeorm';
 import { PROVIDERS } from '../providers.provider';
 import { AppSecretsService } from './app-secrets.service';
 import { CustomProvidersService } from '../custom-providers/custom-providers.service';
@@ -13,19 +12,10 @@ import { CustomProvidersService } from '../custom-providers/custom-providers.ser
 @Injectable()
 export class AppAdapters {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly apps: AppSecretsService,
     private readonly custom: CustomProvidersService,
     @Inject(PROVIDERS) private readonly providers: ProviderRegistry,
   ) {}
-
-  async forConnection(connectionId: string, type: string): Promise<ProviderAdapter> {
-    const rows: { app_key: string | null }[] = await this.dataSource.query(
-      `SELECT app_key FROM token_vault.credential WHERE connection_id = $1`,
-      [connectionId],
-    );
-    return this.forApp(type, rows[0]?.app_key ?? null);
-  }
 
   async forApp(type: string, appKey: string | null): Promise<ProviderAdapter> {
     if (appKey === null) return this.providers.get(type as PlatformType);

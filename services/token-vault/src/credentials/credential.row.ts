@@ -20,12 +20,14 @@ export interface CredentialRow {
   refreshable: boolean;
   issuedAt: Date;
   refreshedAt: Date | null;
+  /** The app the tokens were issued to (a team's own, a Mastodon instance's); null: ours. */
+  appKey: string | null;
 }
 
 /** The columns of `CredentialRow`, for `SELECT ${CREDENTIAL_COLUMNS} FROM token_vault.credential`. */
 export const CREDENTIAL_COLUMNS = `connection_id, team_id, type, external_id, version, status, kek_id,
   wrapped_key, iv, ciphertext, tag, token_type, scopes, expires_at, refresh_expires_at, refreshable,
-  issued_at, refreshed_at`;
+  issued_at, refreshed_at, app_key`;
 
 export interface CredentialRecord {
   connection_id: string;
@@ -46,6 +48,7 @@ export interface CredentialRecord {
   refreshable: boolean;
   issued_at: Date;
   refreshed_at: Date | null;
+  app_key: string | null;
 }
 
 export function toCredentialRow(r: CredentialRecord): CredentialRow {
@@ -68,5 +71,6 @@ export function toCredentialRow(r: CredentialRecord): CredentialRow {
     refreshable: r.refreshable,
     issuedAt: r.issued_at,
     refreshedAt: r.refreshed_at,
+    appKey: r.app_key,
   };
 }

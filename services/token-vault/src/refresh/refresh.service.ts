@@ -177,7 +177,7 @@ export class RefreshService {
     let adapter: ProviderAdapter;
     try {
       adapter = this.apps
-        ? await this.apps.forConnection(row.connectionId, row.type)
+        ? await this.apps.forApp(row.type, row.appKey)
         : this.providers.get(row.type as PlatformType);
     } catch (error) {
       await this.lock.release(row.connectionId, grant.fence);

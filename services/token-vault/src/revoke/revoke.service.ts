@@ -174,7 +174,7 @@ export class RevokeService {
         credentialVersion: row.version,
       });
       const adapter = this.apps
-        ? await this.apps.forConnection(row.connectionId, row.type)
+        ? await this.apps.forApp(row.type, row.appKey)
         : this.providers.get(row.type as PlatformType);
       const result = await adapter.revoke({
         accessToken: secret.accessToken,
