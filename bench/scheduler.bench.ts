@@ -29,7 +29,7 @@ import {
 } from '@switchboard/testing';
 import { migrate } from '@switchboard/platform';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -75,7 +75,13 @@ interface Phase {
   refreshes: number;
   seconds: number;
   perSecond: number;
-  cpuMsPerRefresh?: { scheduler: number; vault: number; sandbox?: number; postgres?: number };
+  cpuMsPerRefresh?: {
+    scheduler: number;
+    vault: number;
+    sandbox?: number;
+    postgres?: number;
+    natsServer?: number;
+  };
   claimQueriesPerRefresh?: number;
   commitsPerRefresh?: number;
   meanBatch?: Record<string, number>;
@@ -213,7 +219,7 @@ async function phase(
     );
     await db.query('VACUUM ANALYZE token_vault.credential');
     const callsBefore = await refreshCalls(sandboxUrl);
-    const othersBefore = await otherCpu(databaseUrl, sandbox.pid);
+    const othersBefore = otherCpu(sandbox.pid);
     const cpuBefore = await Promise.all([...schedulers, vault].map(cpuSeconds));
     const claimsBefore = await Promise.all(schedulers.map(claimQueries));
     const commitsBefore = await commits(db);
@@ -245,7 +251,7 @@ async function phase(
     await new Promise((r) => setTimeout(r, 1000));
     const cpuAfter = await Promise.all([...schedulers, vault].map(cpuSeconds));
     const claimsAfter = await Promise.all(schedulers.map(claimQueries));
-    const othersAfter = await otherCpu(databaseUrl, sandbox.pid);
+    const othersAfter = otherCpu(sandbox.pid);
     const commitsAfter = await commits(db);
     const batchesAfter = await batchSizes([...schedulers, vault]);
     const consumedAfter = await consumed(schedulers);
@@ -269,6 +275,7 @@ async function phase(
           ? {
               sandbox: round(((othersAfter.sandbox - othersBefore.sandbox) * 1000) / N, 2),
               postgres: round(((othersAfter.postgres - othersBefore.postgres) * 1000) / N, 2),
+              natsServer: round(((othersAfter.nats - othersBefore.nats) * 1000) / N, 2),
             }
           : {}),
       },
@@ -567,34 +574,41 @@ async function consumed(services: Service[]): Promise<Record<string, number>> {
 
 const cpuSeconds = (service: Service) => metric(service, 'process_cpu_seconds_total');
 
-/** CPU seconds of a process from /proc (Linux), or null where there is no /proc. */
-function procCpuSeconds(pid: number): number | null {
+/**
+ * CPU seconds of a process from /proc (Linux), or null where there is no /proc; with
+ * `children`, plus what its exited children used (a PostgreSQL backend that ends mid-phase).
+ */
+function procCpuSeconds(pid: number, children = false): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
+    // utime + stime (+ cutime + cstime), in clock ticks
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (children ? ticks + Number(fields[13]) + Number(fields[14]) : ticks) / 100;
   } catch {
     return null;
   }
 }
 
-/** CPU of the sandbox and of the PostgreSQL backends serving the database. */
-async function otherCpu(
-  databaseUrl: string,
-  sandboxPid: number,
-): Promise<{ sandbox: number; postgres: number } | null> {
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const { rows } = await db.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-    );
-    const sandbox = procCpuSeconds(sandboxPid);
-    if (sandbox === null) return null;
-    const postgres = rows.reduce((sum, r) => sum + (procCpuSeconds(r.pid) ?? 0), 0);
-    return { sandbox, postgres };
-  } finally {
-    await db.end();
+/**
+ * CPU of the sandbox, of every PostgreSQL process (backends, WAL writer, autovacuum…) and of
+ * nats-server on this machine, or null where there is no /proc.
+ */
+function otherCpu(sandboxPid: number): { sandbox: number; postgres: number; nats: number } | null {
+  const sandbox = procCpuSeconds(sandboxPid);
+  if (sandbox === null) return null;
+  let postgres = 0;
+  let nats = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let comm: string;
+    try {
+      comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      continue; // exited meanwhile
+    }
+    if (comm === 'postgres') postgres += procCpuSeconds(Number(pid), true) ?? 0;
+    else if (comm === 'nats-server') nats += procCpuSeconds(Number(pid)) ?? 0;
   }
+  return { sandbox, postgres, nats };
 }
 const claimQueries = (service: Service) =>
   metric(service, 'scheduler_claim_duration_seconds_count');
