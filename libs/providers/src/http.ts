@@ -1,3 +1,4 @@
+import { request as undiciRequest } from 'undici';
 import type { JsonValue } from './json';
 import { ProviderError, type ProviderOperation } from './provider-error';
 import { safeUrl } from './redact';
@@ -50,11 +51,29 @@ export type ResponseBody =
   /** Not JSON (or form), or larger than the cap. */
   | { kind: 'unparsable' };
 
+/** The response headers, read by name (case-insensitive); repeated ones joined with `, `. */
+export interface ResponseHeaders {
+  get(name: string): string | null;
+}
+
 export interface HttpResponse {
   status: number;
-  headers: Headers;
+  headers: ResponseHeaders;
   body: ResponseBody;
 }
+
+/** What a transport brings back: the body's bytes, or null when it is larger than the cap. */
+interface RawResponse {
+  status: number;
+  headers: ResponseHeaders;
+  bytes: Uint8Array | null;
+}
+
+type Transport = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+  maxBytes: number,
+) => Promise<RawResponse>;
 
 export interface HttpClient {
   /**
@@ -67,7 +86,7 @@ export interface HttpClient {
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+  const send: Transport = options.fetch ? viaFetch(options.fetch) : viaUndici;
 
   function report(
     request: HttpRequest,
@@ -105,14 +124,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         body = JSON.stringify(request.body.json);
       }
       try {
-        const response = await doFetch(request.url, {
-          method: request.method,
-          headers,
-          body,
-          signal,
-          redirect: 'manual',
-        });
-        const parsed = await readBody(response, maxBytes, request.readText === true);
+        const response = await send(
+          request.url,
+          { method: request.method, headers, body, signal },
+          maxBytes,
+        );
+        const parsed = parseBody(response, request.readText === true);
         report(request, started, response.status, null);
         return { status: response.status, headers: response.headers, body: parsed };
       } catch (error) {
@@ -175,14 +192,59 @@ function isUrlRefusal(error: unknown): error is { code: string; message: string 
   );
 }
 
-async function readBody(
-  response: Response,
-  maxBytes: number,
-  asText: boolean,
-): Promise<ResponseBody> {
-  const bytes = await readCapped(response, maxBytes);
+/**
+ * undici's `request`: an HTTP/1.1 client with keep-alive connection pools that costs a fraction
+ * of `fetch`'s CPU per call (no WHATWG streams); it follows no redirects, as wanted here.
+ */
+const viaUndici: Transport = async (url, init, maxBytes) => {
+  const res = await undiciRequest(url, {
+    method: init.method,
+    headers: init.headers,
+    body: init.body,
+    signal: init.signal,
+  });
+  const raw = res.headers;
+  const headers: ResponseHeaders = {
+    get(name) {
+      const value = raw[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+  const declared = Number(headers.get('content-length') ?? '0');
+  if (declared > maxBytes) {
+    res.body.destroy();
+    return { status: res.statusCode, headers, bytes: null };
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
+    if (total > maxBytes) {
+      res.body.destroy();
+      return { status: res.statusCode, headers, bytes: null };
+    }
+    chunks.push(chunk);
+  }
+  return { status: res.statusCode, headers, bytes: Buffer.concat(chunks) };
+};
+
+/** A `fetch` given by the caller (an SSRF-guarded one, a test's fake). */
+function viaFetch(doFetch: FetchLike): Transport {
+  return async (url, init, maxBytes) => {
+    const response = await doFetch(url, { ...init, redirect: 'manual' });
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes: await readCapped(response, maxBytes),
+    };
+  };
+}
+
+function parseBody(response: RawResponse, asText: boolean): ResponseBody {
+  const bytes = response.bytes;
   if (bytes === null) return { kind: 'unparsable' };
-  const text = Buffer.from(bytes).toString('utf8');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   if (text.trim().length === 0) return { kind: 'empty' };
   if (asText) return { kind: 'json', value: text };
   const type = response.headers.get('content-type') ?? '';

@@ -1,8 +1,9 @@
+import type { ResponseHeaders } from './http';
 /**
  * Seconds to wait before calling again, from `Retry-After` (delta-seconds or an HTTP-date,
  * RFC 9110 §10.2.3) or else X's `x-rate-limit-reset` (Unix seconds). Null when neither is usable.
  */
-export function retryAfterSeconds(headers: Headers, now: Date): number | null {
+export function retryAfterSeconds(headers: ResponseHeaders, now: Date): number | null {
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter) {
     if (/^\d+$/.test(retryAfter)) return Number(retryAfter);

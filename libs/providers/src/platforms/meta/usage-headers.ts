@@ -1,3 +1,4 @@
+import type { ResponseHeaders } from '../../http';
 const ONE_HOUR_SECONDS = 3600;
 const MIN_WAIT_SECONDS = 60;
 const MAX_HEADER_CHARS = 8192;
@@ -13,7 +14,7 @@ const MAX_HEADER_CHARS = 8192;
  *
  * Null when neither header says anything usable.
  */
-export function usageRetryAfterSeconds(headers: Headers): number | null {
+export function usageRetryAfterSeconds(headers: ResponseHeaders): number | null {
   const buc = businessUseCaseMinutes(headers.get('x-business-use-case-usage'));
   if (buc !== null) return Math.max(MIN_WAIT_SECONDS, buc * 60);
   const usage = maxPercent(headers.get('x-app-usage'));
