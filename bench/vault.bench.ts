@@ -200,14 +200,16 @@ async function main(): Promise<void> {
   let vault: ManagedProcess | undefined;
   const closers: (() => Promise<unknown>)[] = [];
   try {
-    // BENCH_PROFILE_DIR=<dir>: the vault's V8 tick log lands there (`node --prof-process` reads it)
+    // BENCH_PROFILE_DIR=<dir>: the vault's CPU profile (.cpuprofile) lands there at its clean stop
     const profile = process.env.BENCH_PROFILE_DIR;
     vault = profile
       ? await spawnManaged({
           name: 'bench-token-vault',
           command: process.execPath,
           args: [
-            '--prof',
+            '--cpu-prof',
+            '--cpu-prof-dir',
+            profile,
             '-r',
             join(repoRoot(), 'tools/register.js'),
             join(repoRoot(), 'services/token-vault/src/main.ts'),

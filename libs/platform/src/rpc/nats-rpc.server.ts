@@ -1,7 +1,17 @@
 import { NatsContext, ServerNats, type NatsOptions } from '@nestjs/microservices';
 import type { Msg } from 'nats';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { decodeRequest, encodeReply, type ReplyPacket } from './rpc-wire';
+import {
+  BATCH_HEADER,
+  decodeBatch,
+  decodeRequest,
+  encodeReply,
+  type BatchItem,
+  type ReplyPacket,
+} from './rpc-wire';
+
+type Handler = (data: unknown, ctx: NatsContext) => unknown;
+type Reply = (packet: Omit<ReplyPacket, 'isDisposed' | 'id'>) => void;
 
 const NO_HANDLER = 'There is no matching message handler defined in the remote service.';
 
@@ -22,8 +32,10 @@ export class NatsRpcServer extends ServerNats {
 
   override async handleMessage(channel: string, natsMsg: Msg): Promise<void> {
     if (!natsMsg.reply) return;
+    const batched = natsMsg.headers?.get(BATCH_HEADER);
+    if (batched) return this.handleBatch(channel, natsMsg);
     const request = decodeRequest(natsMsg.data);
-    const reply = (packet: Omit<ReplyPacket, 'isDisposed' | 'id'>) =>
+    const reply: Reply = (packet) =>
       this.enqueueReply(
         natsMsg,
         encodeReply({ ...packet, id: request?.id ?? null, isDisposed: true }),
@@ -32,15 +44,64 @@ export class NatsRpcServer extends ServerNats {
       reply({ err: 'malformed request packet' });
       return;
     }
-    // the subscription's own subject is the handler's key (the generic lookup JSON-parses it)
-    const handler = this.messageHandlers.get(channel) ?? this.getHandlerByPattern(channel);
+    const handler = this.handlerFor(channel);
     if (!handler) {
       reply({ err: NO_HANDLER });
       return;
     }
-    const ctx = new NatsContext([natsMsg.subject, natsMsg.headers]);
+    await this.run(
+      handler,
+      request.data,
+      new NatsContext([natsMsg.subject, natsMsg.headers]),
+      reply,
+    );
+  }
+
+  /** A batch (`RpcTransport`): every item handled as a request of its own, answered on its own. */
+  private async handleBatch(channel: string, natsMsg: Msg): Promise<void> {
+    const items = decodeBatch(natsMsg.data);
+    const handler = this.handlerFor(channel);
+    if (!items || !handler) {
+      this.enqueueReply(
+        natsMsg,
+        encodeReply({
+          id: null,
+          err: items ? NO_HANDLER : 'malformed batch packet',
+          isDisposed: true,
+        }),
+      );
+      return;
+    }
+    await Promise.all(
+      items.map((item) =>
+        this.run(
+          handler,
+          item.data,
+          new NatsContext([natsMsg.subject, itemHeaders(natsMsg, item)] as unknown as [
+            string,
+            Msg['headers'],
+          ]),
+          (packet) =>
+            this.enqueueReply(natsMsg, encodeReply({ ...packet, id: item.id, isDisposed: true })),
+        ),
+      ),
+    );
+  }
+
+  private handlerFor(channel: string): Handler | null {
+    // the subscription's own subject is the handler's key (the generic lookup JSON-parses it)
+    return (this.messageHandlers.get(channel) ??
+      this.getHandlerByPattern(channel)) as Handler | null;
+  }
+
+  private async run(
+    handler: Handler,
+    data: unknown,
+    ctx: NatsContext,
+    reply: Reply,
+  ): Promise<void> {
     try {
-      const result: unknown = await handler(request.data, ctx);
+      const result: unknown = await handler(data, ctx);
       reply({ response: isObservable(result) ? await lastValueFrom(result) : result });
     } catch (error) {
       // RpcHandler turns every failure into `{ok: false, error}`; this is a last resort
@@ -63,4 +124,16 @@ export class NatsRpcServer extends ServerNats {
       for (const r of batch) r.msg.respond(r.data);
     });
   }
+}
+
+const TRACE_HEADERS = new Set(['traceparent', 'tracestate']);
+
+/** An item's headers: its own trace context, the message's for the rest (the caller). */
+function itemHeaders(msg: Msg, item: BatchItem): { get(name: string): string } {
+  return {
+    get(name: string): string {
+      const own = TRACE_HEADERS.has(name) ? item.trace[name] : undefined;
+      return typeof own === 'string' ? own : (msg.headers?.get(name) ?? '');
+    },
+  };
 }

@@ -21,8 +21,12 @@ export interface ReplyPacket {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-export function encodeRequest(pattern: string, data: unknown): Uint8Array {
-  const packet: RequestPacket = { pattern, data, id: randomUUID() };
+export function encodeRequest(
+  pattern: string,
+  data: unknown,
+  id: string = randomUUID(),
+): Uint8Array {
+  const packet: RequestPacket = { pattern, data, id };
   return encoder.encode(JSON.stringify(packet));
 }
 
@@ -45,16 +49,66 @@ export function encodeReply(packet: ReplyPacket): Uint8Array {
 
 /** What came back: the handler's response, or the transport-level error the server reported. */
 export function decodeReply(bytes: Uint8Array): { response: unknown } | { err: string } {
+  return decodeReplyPacket(bytes).reply;
+}
+
+/**
+ * A batch: the calls to one subject made in one turn of the event loop, in one message marked with
+ * this header (its value: how many). Each item carries its own id and trace context; the caller
+ * header of the message applies to all. Each item is answered with a reply packet of its own.
+ */
+export const BATCH_HEADER = 'x-switchboard-batch';
+
+export interface BatchItem {
+  id: string;
+  data: unknown;
+  /** W3C trace headers of the call. */
+  trace: Record<string, string>;
+}
+
+export function encodeBatch(pattern: string, items: BatchItem[]): Uint8Array {
+  return encoder.encode(JSON.stringify({ pattern, items }));
+}
+
+/** The batch's items; `undefined` when the bytes are not a batch packet. */
+export function decodeBatch(bytes: Uint8Array): BatchItem[] | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(decoder.decode(bytes));
   } catch {
-    return { err: 'reply is not JSON' };
+    return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null) return { err: 'reply is not a packet' };
+  const items = (parsed as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) return undefined;
+  const valid = items.every(
+    (i: unknown) =>
+      typeof i === 'object' &&
+      i !== null &&
+      typeof (i as BatchItem).id === 'string' &&
+      typeof (i as BatchItem).trace === 'object' &&
+      (i as BatchItem).trace !== null,
+  );
+  return valid ? (items as BatchItem[]) : undefined;
+}
+
+/** A reply packet with the id of the call it answers (batch replies are routed by it). */
+export function decodeReplyPacket(bytes: Uint8Array): {
+  id: string | null;
+  reply: { response: unknown } | { err: string };
+} {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decoder.decode(bytes));
+  } catch {
+    return { id: null, reply: { err: 'reply is not JSON' } };
+  }
+  if (typeof parsed !== 'object' || parsed === null) {
+    return { id: null, reply: { err: 'reply is not a packet' } };
+  }
   const packet = parsed as Partial<ReplyPacket>;
+  const id = typeof packet.id === 'string' ? packet.id : null;
   if (packet.err !== undefined && packet.err !== null) {
-    return { err: typeof packet.err === 'string' ? packet.err : 'remote error' };
+    return { id, reply: { err: typeof packet.err === 'string' ? packet.err : 'remote error' } };
   }
-  return { response: packet.response };
+  return { id, reply: { response: packet.response } };
 }

@@ -7,11 +7,10 @@ import {
   type RpcReply,
   type RpcRequest,
 } from '@switchboard/contracts';
-import { ErrorCode, headers as natsHeaders, NatsError, type Msg, type NatsConnection } from 'nats';
-import { CALLER_HEADER } from '../nats/nats-auth';
+import type { NatsConnection } from 'nats';
 import { namespaced } from '../nats/namespace';
 import { currentTraceHeaders, inSpan, SpanKind } from '../telemetry/trace-context';
-import { decodeReply, encodeRequest } from './rpc-wire';
+import { RpcTransport, RpcTransportError, type RpcReplyPacket } from './rpc-transport';
 import { describeIssues } from './validation-message';
 
 /** The NATS connection RPC calls go out on (its own, so JetStream traffic never queues them). */
@@ -20,29 +19,17 @@ export const RPC_NATS = Symbol('RPC_NATS');
 export const RPC_CALLER = Symbol('RPC_CALLER');
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-let turn: Promise<void> | null = null;
-/**
- * Resolves at the end of this turn of the event loop. Requests made in one turn then leave in one
- * socket write instead of one write each — on a busy service, write system calls cost more than
- * everything else an RPC does.
- */
-function endOfTurn(): Promise<void> {
-  turn ??= new Promise((resolve) =>
-    setImmediate(() => {
-      turn = null;
-      resolve();
-    }),
-  );
-  return turn;
-}
-
 /** Calls another service over NATS request/reply; both request and reply are validated here. */
 @Injectable()
 export class RpcClient implements OnApplicationShutdown {
+  private readonly transport: RpcTransport;
+
   constructor(
     @Inject(RPC_NATS) private readonly nc: NatsConnection,
-    @Optional() @Inject(RPC_CALLER) private readonly caller?: string,
-  ) {}
+    @Optional() @Inject(RPC_CALLER) caller?: string,
+  ) {
+    this.transport = new RpcTransport(nc, caller);
+  }
 
   call<C extends AnyRpc>(
     contract: C,
@@ -57,24 +44,20 @@ export class RpcClient implements OnApplicationShutdown {
           `refused to send ${contract.subject}: ${describeIssues(parsed.error)}`,
         );
       }
-      const headers = natsHeaders();
-      for (const [k, v] of Object.entries(currentTraceHeaders())) headers.set(k, v);
-      if (this.caller) headers.set(CALLER_HEADER, this.caller);
-      const subject = namespaced(contract.subject);
-      let msg: Msg;
+      let packet: RpcReplyPacket;
       try {
-        await endOfTurn();
-        msg = await this.nc.request(subject, encodeRequest(subject, parsed.data), {
-          timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-          headers,
-        });
+        packet = await this.transport.send(
+          namespaced(contract.subject),
+          parsed.data,
+          currentTraceHeaders(),
+          options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        );
       } catch (error) {
-        if (error instanceof NatsError && error.code === String(ErrorCode.Timeout)) {
+        if (error instanceof RpcTransportError && error.kind === 'timeout') {
           throw new CodedError(ErrorCodes.timeout, `no answer from ${contract.subject}`);
         }
         throw new CodedError(ErrorCodes.unavailable, `${contract.subject} unavailable`);
       }
-      const packet = decodeReply(msg.data);
       if ('err' in packet) {
         throw new CodedError(ErrorCodes.unavailable, `${contract.subject} unavailable`);
       }
