@@ -114,7 +114,7 @@ describe('RPC batches (RpcTransport + NatsRpcServer)', () => {
     batches = 0;
   });
 
-  it('should send 64 calls of one turn as one message and answer each with its own reply', async () => {
+  it('should send 64 calls of one turn as one message and answer every call', async () => {
     const replies = await Promise.all(
       Array.from({ length: 64 }, (_, n) => client.call(Echo, { n, delayMs: 0 })),
     );

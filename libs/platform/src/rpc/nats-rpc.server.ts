@@ -5,6 +5,7 @@ import {
   BATCH_HEADER,
   decodeBatch,
   decodeRequest,
+  encodeReplies,
   encodeReply,
   type BatchItem,
   type ReplyPacket,
@@ -23,8 +24,8 @@ const NO_HANDLER = 'There is no matching message handler defined in the remote s
  * Messages without a reply subject are not RPCs and are ignored (events travel over JetStream).
  */
 export class NatsRpcServer extends ServerNats {
-  /** Replies ready in this turn of the event loop, written to the socket together. */
-  private outgoing: { msg: Msg; data: Uint8Array }[] = [];
+  /** Replies ready in this turn of the event loop, per request, written to the socket together. */
+  private outgoing = new Map<Msg, ReplyPacket[]>();
 
   constructor(options: NatsOptions['options']) {
     super(options ?? {});
@@ -36,10 +37,7 @@ export class NatsRpcServer extends ServerNats {
     if (batched) return this.handleBatch(channel, natsMsg);
     const request = decodeRequest(natsMsg.data);
     const reply: Reply = (packet) =>
-      this.enqueueReply(
-        natsMsg,
-        encodeReply({ ...packet, id: request?.id ?? null, isDisposed: true }),
-      );
+      this.enqueueReply(natsMsg, { ...packet, id: request?.id ?? null, isDisposed: true });
     if (!request) {
       reply({ err: 'malformed request packet' });
       return;
@@ -57,19 +55,16 @@ export class NatsRpcServer extends ServerNats {
     );
   }
 
-  /** A batch (`RpcTransport`): every item handled as a request of its own, answered on its own. */
+  /** A batch (`RpcTransport`): every item handled as a request of its own, answered when ready. */
   private async handleBatch(channel: string, natsMsg: Msg): Promise<void> {
     const items = decodeBatch(natsMsg.data);
     const handler = this.handlerFor(channel);
     if (!items || !handler) {
-      this.enqueueReply(
-        natsMsg,
-        encodeReply({
-          id: null,
-          err: items ? NO_HANDLER : 'malformed batch packet',
-          isDisposed: true,
-        }),
-      );
+      this.enqueueReply(natsMsg, {
+        id: null,
+        err: items ? NO_HANDLER : 'malformed batch packet',
+        isDisposed: true,
+      });
       return;
     }
     await Promise.all(
@@ -81,8 +76,7 @@ export class NatsRpcServer extends ServerNats {
             string,
             Msg['headers'],
           ]),
-          (packet) =>
-            this.enqueueReply(natsMsg, encodeReply({ ...packet, id: item.id, isDisposed: true })),
+          (packet) => this.enqueueReply(natsMsg, { ...packet, id: item.id, isDisposed: true }),
         ),
       ),
     );
@@ -115,13 +109,17 @@ export class NatsRpcServer extends ServerNats {
    * reply is a write system call of its own. Held until the end of the loop turn, the replies of
    * all the callbacks that ran in it leave in one write.
    */
-  private enqueueReply(msg: Msg, data: Uint8Array): void {
-    this.outgoing.push({ msg, data });
-    if (this.outgoing.length > 1) return;
+  private enqueueReply(msg: Msg, packet: ReplyPacket): void {
+    const first = this.outgoing.size === 0;
+    const packets = this.outgoing.get(msg);
+    if (packets) packets.push(packet);
+    else this.outgoing.set(msg, [packet]);
+    if (!first) return;
     setImmediate(() => {
-      const batch = this.outgoing;
-      this.outgoing = [];
-      for (const r of batch) r.msg.respond(r.data);
+      const ready = this.outgoing;
+      this.outgoing = new Map();
+      // the calls of one batch answered in the same turn share a reply message
+      for (const [m, p] of ready) m.respond(p.length === 1 ? encodeReply(p[0]) : encodeReplies(p));
     });
   }
 }

@@ -7,7 +7,13 @@ import {
   type NatsConnection,
 } from 'nats';
 import { CALLER_HEADER } from '../nats/nats-auth';
-import { BATCH_HEADER, decodeReplyPacket, encodeBatch, encodeRequest } from './rpc-wire';
+import {
+  BATCH_HEADER,
+  decodeReplyPacket,
+  decodeReplyPackets,
+  encodeBatch,
+  encodeRequest,
+} from './rpc-wire';
 
 /** Calls per batch message at most; responders may send as many replies to one request. */
 export const MAX_BATCH = 64;
@@ -32,9 +38,9 @@ interface Call {
 /**
  * Sends RPC requests at the end of the event-loop turn they were made in. A call alone goes out as
  * a plain request; several calls to the same subject (with the same timeout) go out as one batch
- * message, each answered by a reply of its own as soon as it is ready — one message through
- * nats-server instead of one per call, one decode in the responder, and every call's reply as
- * early as if it had been sent alone. All the turn's messages leave in one socket write.
+ * message, each call answered as soon as it is ready (the answers ready at the same moment share a
+ * reply message) — fewer messages through nats-server, one decode in the responder, and every
+ * call's reply as early as if it had been sent alone. All the turn's messages leave in one write.
  */
 export class RpcTransport {
   private queued = new Map<string, { subject: string; timeoutMs: number; calls: Call[] }>();
@@ -112,16 +118,19 @@ export class RpcTransport {
         headers,
       });
       for await (const msg of replies) {
-        const { id, reply } = decodeReplyPacket(msg.data);
-        if (id === null) {
-          // the responder could not read the batch at all
-          if ('err' in reply) throw new RpcTransportError('unavailable');
-          continue;
+        for (const { id, reply } of decodeReplyPackets(msg.data)) {
+          if (id === null) {
+            // the responder could not read the batch at all
+            if ('err' in reply) throw new RpcTransportError('unavailable');
+            continue;
+          }
+          const call = waiting.get(id);
+          if (!call) continue;
+          waiting.delete(id);
+          call.resolve(reply);
         }
-        const call = waiting.get(id);
-        if (!call) continue;
-        waiting.delete(id);
-        call.resolve(reply);
+        // replies that came together leave fewer messages than calls: stop when all are in
+        if (waiting.size === 0) break;
       }
     } catch (error) {
       for (const call of waiting.values()) call.reject(failure(error));

@@ -47,6 +47,11 @@ export function encodeReply(packet: ReplyPacket): Uint8Array {
   return encoder.encode(JSON.stringify(packet));
 }
 
+/** Several replies to calls of one batch, ready at the same moment: a JSON array of packets. */
+export function encodeReplies(packets: ReplyPacket[]): Uint8Array {
+  return encoder.encode(JSON.stringify(packets));
+}
+
 /** What came back: the handler's response, or the transport-level error the server reported. */
 export function decodeReply(bytes: Uint8Array): { response: unknown } | { err: string } {
   return decodeReplyPacket(bytes).reply;
@@ -91,17 +96,31 @@ export function decodeBatch(bytes: Uint8Array): BatchItem[] | undefined {
   return valid ? (items as BatchItem[]) : undefined;
 }
 
+type DecodedReply = { id: string | null; reply: { response: unknown } | { err: string } };
+
 /** A reply packet with the id of the call it answers (batch replies are routed by it). */
-export function decodeReplyPacket(bytes: Uint8Array): {
-  id: string | null;
-  reply: { response: unknown } | { err: string };
-} {
+export function decodeReplyPacket(bytes: Uint8Array): DecodedReply {
   let parsed: unknown;
   try {
     parsed = JSON.parse(decoder.decode(bytes));
   } catch {
     return { id: null, reply: { err: 'reply is not JSON' } };
   }
+  return toDecodedReply(parsed);
+}
+
+/** The packets of a reply message to a batch: one packet, or an array of them. */
+export function decodeReplyPackets(bytes: Uint8Array): DecodedReply[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decoder.decode(bytes));
+  } catch {
+    return [{ id: null, reply: { err: 'reply is not JSON' } }];
+  }
+  return Array.isArray(parsed) ? parsed.map(toDecodedReply) : [toDecodedReply(parsed)];
+}
+
+function toDecodedReply(parsed: unknown): DecodedReply {
   if (typeof parsed !== 'object' || parsed === null) {
     return { id: null, reply: { err: 'reply is not a packet' } };
   }
