@@ -56,6 +56,8 @@ describe('RPC batches (RpcTransport + NatsRpcServer)', () => {
   let spy: NatsConnection;
   let sdk: NodeSDK;
   const spans = new InMemorySpanExporter();
+  const connectAs = (user: string) =>
+    connect({ servers: nats.url, user, pass: password(user), inboxPrefix: `_INBOX.${user}` });
 
   beforeAll(async () => {
     sdk = startTelemetry('rpc-batch-test', { spanProcessors: [new SimpleSpanProcessor(spans)] });
@@ -77,13 +79,8 @@ describe('RPC batches (RpcTransport + NatsRpcServer)', () => {
       logger: false,
     });
     await server.listen();
-    // ops may subscribe to nothing of the vault's; the vault user itself can watch its requests
-    spy = await connect({
-      servers: nats.url,
-      user: 'token-vault',
-      pass: password('token-vault'),
-      inboxPrefix: '_INBOX.token-vault',
-    });
+    // only the vault's own user may listen on vault subjects: it watches what arrives
+    spy = await connectAs('token-vault');
     const sub = spy.subscribe('vault.token.get');
     void (async () => {
       for await (const m of sub) {
@@ -92,12 +89,7 @@ describe('RPC batches (RpcTransport + NatsRpcServer)', () => {
       }
     })();
     await spy.flush();
-    clientNc = await connect({
-      servers: nats.url,
-      user: 'gateway',
-      pass: password('gateway'),
-      inboxPrefix: '_INBOX.gateway',
-    });
+    clientNc = await connectAs('gateway');
     client = new RpcClient(clientNc, 'gateway');
   }, 60_000);
 
@@ -179,12 +171,7 @@ describe('RPC batches (RpcTransport + NatsRpcServer)', () => {
 
   it('should report no responder at once for every call of a batch', async () => {
     const Nobody = defineRpc('vault.keys.status', z.strictObject({}), z.strictObject({}));
-    const ops = await connect({
-      servers: nats.url,
-      user: 'ops',
-      pass: password('ops'),
-      inboxPrefix: '_INBOX.ops',
-    });
+    const ops = await connectAs('ops');
     try {
       const opsClient = new RpcClient(ops, 'ops');
       const started = Date.now();

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
-import { tap, type Observable } from 'rxjs';
+import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { AuthedRequest } from '../api-keys/api-key.guard';
 
@@ -24,7 +24,8 @@ export class AuditInterceptor implements NestInterceptor {
     const target = params.id ?? params.selectionId ?? params.memberId ?? params.teamId ?? null;
     const teamId =
       params.teamId ?? (typeof body.teamId === 'string' ? body.teamId : null) ?? principal.teamId;
-    const record = (status: number) => {
+    // written before the answer leaves, so a caller that reads the log next finds the entry
+    const record = (status: number): Promise<void> =>
       this.dataSource
         .query(
           `INSERT INTO gateway.audit_log (key_id, team_id, method, route, target_id, status) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -37,16 +38,20 @@ export class AuditInterceptor implements NestInterceptor {
             status,
           ],
         )
-        .catch((error: unknown) =>
-          this.logger.warn({ msg: 'audit write failed', error: String(error).slice(0, 200) }),
+        .then(
+          () => undefined,
+          (error: unknown) =>
+            this.logger.warn({ msg: 'audit write failed', error: String(error).slice(0, 200) }),
         );
-    };
     const res = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
-      tap({
-        next: () => record(res.statusCode),
-        error: (error: unknown) => record(statusOf(error)),
+      mergeMap(async (value: unknown) => {
+        await record(res.statusCode);
+        return value;
       }),
+      catchError((error: unknown) =>
+        from(record(statusOf(error))).pipe(mergeMap(() => throwError(() => error))),
+      ),
     );
   }
 }
