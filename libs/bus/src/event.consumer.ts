@@ -117,7 +117,7 @@ export class EventConsumer implements BeforeApplicationShutdown {
    * handler. Another replica, or this one after a restart, runs the handler as usual: it must be
    * idempotent for such events, as the scheduler's version-guarded upsert is.
    */
-  noteHandled(eventId: string, written: Promise<boolean> = Promise.resolve(true)): void {
+  noteHandled(eventId: string, written: Promise<boolean>): void {
     if (this.handledHere.size >= HANDLED_HERE_MAX) {
       // the oldest notes are for events that went to another replica: let them go
       const oldest = this.handledHere.keys().next();

@@ -20,7 +20,8 @@ const NO_HANDLER = 'There is no matching message handler defined in the remote s
  * Nest's NATS server with a direct request → handler → reply path. The stock server routes every
  * reply through an RxJS pipeline and a per-message serializer; on the vault's hot path
  * (`vault.token.get`) that machinery cost more CPU than the PostgreSQL read and the decrypt
- * together. Handlers, queue groups, connection options and the wire framing are unchanged.
+ * together. Handlers, queue groups, connection options and the single-call framing are unchanged;
+ * batch messages of `RpcTransport` (header `x-switchboard-batch`) are understood besides.
  * Messages without a reply subject are not RPCs and are ignored (events travel over JetStream).
  */
 export class NatsRpcServer extends ServerNats {

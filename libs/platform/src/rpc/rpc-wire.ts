@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 /**
  * The bytes of an RPC over core NATS. The framing is the one `@nestjs/microservices` uses
  * (`{pattern, data, id}` out, `{id, response | err, isDisposed}` back), so any Nest NATS client
- * or server can still talk to ours; only the per-message machinery around it is leaner.
+ * or server can still talk to ours for single calls; batches (below) are our own extension.
  */
 export interface RequestPacket {
   pattern: string;
@@ -50,11 +50,6 @@ export function encodeReply(packet: ReplyPacket): Uint8Array {
 /** Several replies to calls of one batch, ready at the same moment: a JSON array of packets. */
 export function encodeReplies(packets: ReplyPacket[]): Uint8Array {
   return encoder.encode(JSON.stringify(packets));
-}
-
-/** What came back: the handler's response, or the transport-level error the server reported. */
-export function decodeReply(bytes: Uint8Array): { response: unknown } | { err: string } {
-  return decodeReplyPacket(bytes).reply;
 }
 
 /**
