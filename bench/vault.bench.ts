@@ -2,7 +2,8 @@
  * `npm run bench:vault` — `vault.token.get` over NATS (a real token-vault process, called the way
  * the gateway calls it: `RpcClient`, request and reply validated on both sides) against an
  * in-process baseline doing the same PostgreSQL read + decrypt (the vault's own
- * `CredentialsService.getToken`, wired on the same database with the same pool size), in one run.
+ * `CredentialsService.getToken`, wired on the same database with the vault's pool size,
+ * `DB_POOL_SIZE`), in one run.
  *
  * Both sides run at the same concurrency on the same credentials, after the same warm-up, in
  * alternating rounds (baseline, NATS, baseline, NATS…) so that whatever else the machine is doing
@@ -160,6 +161,8 @@ function summarize(samples: Sample[]) {
     throughputPerS: Math.round((ops / ms) * 1000),
     p50Ms: Number(pct(50).toFixed(3)),
     p99Ms: Number(pct(99).toFixed(3)),
+    p90Ms: Number(pct(90).toFixed(3)),
+    p999Ms: Number(pct(99.9).toFixed(3)),
     perRoundPerS: samples.map((s) => Math.round((s.ops / s.ms) * 1000)),
     cpuMsPerCall: {
       thisProcess: mean(samples.map((s) => s.cpuHereMs)),
@@ -260,7 +263,13 @@ async function main(): Promise<void> {
     // the baseline: the vault's own read + decrypt, in this process, on the same database
     const vaultEnv = VaultEnvSchema.parse({ ...env, VAULT_AUDIT_FLUSH_MS: '200' });
     const dataSource = new DataSource(
-      dataSourceOptions({ url: db.url, schema: 'token_vault', entities: [], migrations: [] }),
+      dataSourceOptions({
+        url: db.url,
+        schema: 'token_vault',
+        entities: [],
+        migrations: [],
+        poolSize: vaultEnv.DB_POOL_SIZE,
+      }),
     );
     await dataSource.initialize();
     closers.push(() => dataSource.destroy());

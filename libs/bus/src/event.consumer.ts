@@ -70,6 +70,8 @@ export class EventConsumer implements BeforeApplicationShutdown {
   private readonly handledHere = new Map<string, Promise<boolean>>();
   private readonly noted: TickBatcher<{ id: string; type: string }, void>;
   private readonly notesInFlight = new Set<Promise<void>>();
+  /** Acknowledgements of this event-loop turn, sent together (see `ack`). */
+  private acks: JsMsg[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -181,6 +183,8 @@ export class EventConsumer implements BeforeApplicationShutdown {
         await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** Math.min(failures, 5))));
     }
     await Promise.allSettled([...this.notesInFlight]);
+    // the last turn's acknowledgements leave before the connection closes
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   private async process(msg: JsMsg): Promise<void> {
@@ -188,7 +192,7 @@ export class EventConsumer implements BeforeApplicationShutdown {
     switch (verdict.kind) {
       case 'ignored':
         consumedMessages.inc({ consumer: this.durable, type: verdict.type, outcome: 'ignored' });
-        msg.ack();
+        this.ack(msg);
         return;
       case 'invalid':
         await this.deadLetter(msg, verdict.reason, verdict.detail, verdict.eventId, verdict.type);
@@ -208,7 +212,7 @@ export class EventConsumer implements BeforeApplicationShutdown {
   private inboxOnly(msg: JsMsg, event: EventOf<EventType>): void {
     const work = this.noted.run({ id: event.id, type: event.type }).then(
       () => {
-        msg.ack();
+        this.ack(msg);
         consumedMessages.inc({ consumer: this.durable, type: event.type, outcome: 'noted' });
       },
       // PostgreSQL away: redelivered, and then handled as any event (the handler is idempotent)
@@ -216,6 +220,22 @@ export class EventConsumer implements BeforeApplicationShutdown {
     );
     this.notesInFlight.add(work);
     void work.finally(() => this.notesInFlight.delete(work));
+  }
+
+  /**
+   * Acknowledges at the end of this event-loop turn, with the turn's other acknowledgements: the
+   * client writes each one alone otherwise (one system call, and one read at the server, per event
+   * — most of them events of types this consumer ignores). An ack lost to a crash in between only
+   * means a redelivery, which the inbox absorbs.
+   */
+  private ack(msg: JsMsg): void {
+    this.acks.push(msg);
+    if (this.acks.length > 1) return;
+    setImmediate(() => {
+      const due = this.acks;
+      this.acks = [];
+      for (const m of due) m.ack();
+    });
   }
 
   private judge(msg: JsMsg): Verdict {
@@ -290,7 +310,7 @@ export class EventConsumer implements BeforeApplicationShutdown {
             }),
         ),
       );
-      msg.ack();
+      this.ack(msg);
       consumedMessages.inc({ consumer: this.durable, type: event.type, outcome });
     } catch (error) {
       const deliveries = msg.info.redeliveryCount;

@@ -34,7 +34,11 @@ export class PlatformModule {
       global: true,
       imports: [
         HealthModule,
-        DatabaseModule.forRoot({ url: options.env.DATABASE_URL, ...options.database }),
+        DatabaseModule.forRoot({
+          url: options.env.DATABASE_URL,
+          poolSize: options.env.DB_POOL_SIZE,
+          ...options.database,
+        }),
         NatsModule.forRoot({ url: options.env.NATS_URL, name: options.service, auth }),
         RpcModule.forRoot({ url: options.env.NATS_URL, name: options.service, auth }),
       ],

@@ -1,4 +1,4 @@
-import { commonEnv, port } from '@switchboard/platform';
+import { commonEnv, poolSize, port } from '@switchboard/platform';
 import { z } from 'zod';
 
 const ms = (fallback: number, min: number, max: number) =>
@@ -7,6 +7,11 @@ const ms = (fallback: number, min: number, max: number) =>
 export const VaultEnvSchema = z.object({
   ...commonEnv,
   HTTP_PORT: port(3002),
+  /**
+   * Every token read and refresh is a query here: with 10 connections the calls of a busy replica
+   * queue for a connection while PostgreSQL still has CPU to spare (bench/README.md).
+   */
+  DB_POOL_SIZE: poolSize(20),
   /** Keyring JSON file: `{"activeKeyId": "...", "keys": {"<id>": "<base64 32 bytes>"}}`. */
   VAULT_KEYRING_FILE: z.string().min(1),
   /** Provider endpoints point at the sandbox when set (dev mode and tests). */

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 export const port = (fallback: number) =>
   z.coerce.number().int().min(1).max(65535).default(fallback);
+/** Connections in the service's PostgreSQL pool (PostgreSQL's `max_connections` bounds the sum). */
+export const poolSize = (fallback: number) =>
+  z.coerce.number().int().min(1).max(500).default(fallback);
 export const bool = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -21,6 +24,7 @@ const natsUrl = z
 /** Variables every service reads. */
 export const commonEnv = {
   DATABASE_URL: postgresUrl,
+  DB_POOL_SIZE: poolSize(10),
   NATS_URL: natsUrl,
   NATS_NAMESPACE: z
     .string()

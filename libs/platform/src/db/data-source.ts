@@ -7,6 +7,7 @@ export interface ServiceDataSourceOptions {
   schema: string;
   entities: MixedList<string | (new () => unknown) | EntitySchema>;
   migrations: MixedList<string | (new () => unknown)>;
+  /** Connections in the pool (default 10). */
   poolSize?: number;
 }
 
