@@ -3,6 +3,8 @@ import {
   ACCOUNT_RECONNECTED_V1,
   AccountDisconnectedV1,
   AccountReconnectedV1,
+  TOKEN_REFRESHED_V1,
+  TokenRefreshedV1,
 } from '@switchboard/contracts';
 import { findSecrets, testNatsUrl, waitFor } from '@switchboard/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -433,13 +435,98 @@ describe('refresh scheduler: failure modes', () => {
             'type="switchboard.token.refreshed.v1"',
             `outcome="${outcome}"`,
           ) ?? 0;
-        const c = { noted: count('noted'), processed: count('processed') };
-        return c.noted + c.processed >= Number(n) ? c : undefined;
+        const c = {
+          noted: count('noted'),
+          processed: count('processed'),
+          alreadyApplied: count('already-applied'),
+        };
+        return c.noted + c.processed + c.alreadyApplied >= Number(n) ? c : undefined;
       },
       { timeoutMs: 15_000, what: 'every TokenRefreshed consumed' },
     );
     // the event and the vault's answer race each other: about half the events are noted here
     expect(consumed.noted).toBeGreaterThan(0);
+  });
+
+  it('should give a TokenRefreshed whose version the schedule holds already only an inbox row, and handle a newer one', async () => {
+    const [c] = await connect(86_400);
+    const row = async () =>
+      (
+        await query<{ credential_version: number; updated_at: Date; expires_at: Date }>(
+          system.databaseUrl,
+          `SELECT credential_version, updated_at, expires_at FROM refresh_scheduler.schedule
+           WHERE connection_id = $1`,
+          [c.connectionId],
+        )
+      )[0];
+    const outcomes = async () => {
+      const text = await schedulerMetrics();
+      const count = (outcome: string) =>
+        sample(
+          text,
+          'bus_consumed_messages_total',
+          'consumer="refresh-scheduler"',
+          `type="${TOKEN_REFRESHED_V1}"`,
+          `outcome="${outcome}"`,
+        ) ?? 0;
+      return { applied: count('already-applied'), processed: count('processed') };
+    };
+    const inboxed = async (eventId: string) =>
+      (
+        await query<{ n: string }>(
+          system.databaseUrl,
+          `SELECT count(*) AS n FROM refresh_scheduler.inbox
+           WHERE consumer = 'refresh-scheduler' AND event_id = $1`,
+          [eventId],
+        )
+      )[0].n === '1';
+    const refreshed = async (credentialVersion: number, expiresAt: Date): Promise<string> => {
+      const id = randomUUID();
+      await seeder.publish(
+        TOKEN_REFRESHED_V1,
+        TokenRefreshedV1.parse({
+          specversion: '1.0',
+          id,
+          source: 'switchboard/test',
+          type: TOKEN_REFRESHED_V1,
+          time: new Date().toISOString(),
+          subject: c.connectionId,
+          datacontenttype: 'application/json',
+          data: {
+            connectionId: c.connectionId,
+            teamId: c.teamId,
+            type: 'TWITTER',
+            credentialVersion,
+            refreshedAt: new Date().toISOString(),
+            expiresAt: expiresAt.toISOString(),
+            refreshable: true,
+            refreshExpiresAt: null,
+          },
+        }),
+        id,
+      );
+      await waitFor(async () => (await inboxed(id)) || undefined, {
+        timeoutMs: 10_000,
+        what: `the inbox row of ${id}`,
+      });
+      return id;
+    };
+
+    // as when another replica made the refresh and settled the row before the event came here
+    const before = await row();
+    const counted = await outcomes();
+    await refreshed(before.credential_version, new Date(Date.now() + 7_200_000));
+    expect(await row()).toEqual(before);
+    expect((await outcomes()).applied).toBe(counted.applied + 1);
+
+    // a version the schedule does not hold yet: the handler runs
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    await refreshed(before.credential_version + 1, later);
+    const after = await row();
+    expect(after.credential_version).toBe(before.credential_version + 1);
+    expect(after.expires_at.getTime()).toBe(later.getTime());
+    expect((await outcomes()).processed).toBe(counted.processed + 1);
+    await disconnect(c);
   });
 
   it('should warn once per horizon about a token that cannot be refreshed, and again after a reconnect', async () => {

@@ -27,8 +27,25 @@ export type EventHandler<T extends EventType> = (
 ) => Promise<void>;
 export type EventHandlers = { [T in EventType]?: EventHandler<T> };
 
+/**
+ * A query that finds a row only when the event's handler would change nothing — now and for good
+ * (e.g. the service's row already holds that version or a newer one, and versions never go back).
+ * `text` uses `$1…$n` for `values`.
+ */
+export interface AppliedCheck {
+  text: string;
+  values: unknown[];
+}
+export type AppliedChecks = { [T in EventType]?: (event: EventOf<T>) => AppliedCheck };
+
 export interface ConsumeOptions {
   handlers: EventHandlers;
+  /**
+   * Per type, how to tell that an event's effect is already there (another replica wrote it):
+   * such an event gets its inbox row in the same statement as the check, and no transaction
+   * around the handler. When the check finds nothing, the handler runs as usual.
+   */
+  alreadyApplied?: AppliedChecks;
   /** Deliveries before a failing message is dead-lettered. */
   maxDeliver?: number;
   /** Delay before each redelivery after a handler error (ms); the last value repeats. */
@@ -97,6 +114,7 @@ export class EventConsumer implements BeforeApplicationShutdown {
       retryDelaysMs: [1000, 3000, 10_000, 30_000, 60_000],
       ackWaitMs: 30_000,
       batch: 50,
+      alreadyApplied: {},
       ...options,
     };
     await this.jetstream.ensureStream();
@@ -202,9 +220,44 @@ export class EventConsumer implements BeforeApplicationShutdown {
         if (note) this.handledHere.delete(verdict.event.id);
         // an event with nothing left to do does not hold up the ones behind it
         if (note && (await note)) this.inboxOnly(msg, verdict.event);
-        else await this.handle(msg, verdict.event);
+        else if (!note && (await this.insertInboxIfApplied(verdict.event))) {
+          this.ack(msg);
+          consumedMessages.inc({
+            consumer: this.durable,
+            type: verdict.event.type,
+            outcome: 'already-applied',
+          });
+        } else await this.handle(msg, verdict.event);
         return;
       }
+    }
+  }
+
+  /**
+   * Runs the type's `alreadyApplied` check and, in the same statement, writes the inbox row only
+   * if the check found the effect in place. False when there is no check, nothing was found, or
+   * the statement failed (the handler then runs and decides).
+   */
+  private async insertInboxIfApplied(event: EventOf<EventType>): Promise<boolean> {
+    const check = (
+      this.options!.alreadyApplied[event.type] as
+        ((e: EventOf<EventType>) => AppliedCheck) | undefined
+    )?.(event);
+    if (!check) return false;
+    const n = check.values.length;
+    try {
+      const rows: { applied: boolean }[] = await this.dataSource.query(
+        `WITH applied AS (${check.text}),
+         inbox AS (
+           INSERT INTO "${this.busOptions.schema}".inbox (consumer, event_id, event_type)
+           SELECT $${n + 1}, $${n + 2}, $${n + 3} WHERE EXISTS (SELECT 1 FROM applied)
+           ON CONFLICT DO NOTHING)
+         SELECT EXISTS (SELECT 1 FROM applied) AS applied`,
+        [...check.values, this.durable, event.id, event.type],
+      );
+      return rows[0]?.applied === true;
+    } catch {
+      return false;
     }
   }
 

@@ -28,6 +28,11 @@ export class ScheduleConsumer implements OnApplicationBootstrap {
         [ACCOUNT_DISCONNECTED_V1]: (e, tx) => this.schedules.stopped(e.data, 'disconnected', tx),
         [TOKEN_REVOKED_V1]: (e, tx) => this.schedules.stopped(e.data, 'revoked', tx),
       },
+      alreadyApplied: {
+        // with several replicas, half the refreshes are announced to the one that did not make
+        // them; the one that did has settled the row already
+        [TOKEN_REFRESHED_V1]: (e) => this.schedules.refreshedApplied(e.data),
+      },
     });
   }
 }

@@ -7,6 +7,7 @@ import type {
   TokenRevokedV1,
 } from '@switchboard/contracts';
 import { currentTraceId } from '@switchboard/platform';
+import type { AppliedCheck } from '@switchboard/bus';
 import type { EntityManager } from 'typeorm';
 import { LadderService } from '../ladder/ladder.service';
 import { planCredential, type CredentialFacts, type Plan } from '../policy/plan';
@@ -76,6 +77,20 @@ export class ScheduleService {
       },
       tx,
     );
+  }
+
+  /**
+   * Finds the row only when `refreshed` would leave it as it is: it holds this credential version
+   * or a newer one, or it is not live (the same guard as the upsert's `live-newer`). Versions only
+   * grow, so that stays true.
+   */
+  refreshedApplied(d: Pick<Refreshed, 'connectionId' | 'credentialVersion'>): AppliedCheck {
+    return {
+      text: `SELECT 1 FROM refresh_scheduler.schedule
+        WHERE connection_id = $1
+          AND (credential_version >= $2 OR state NOT IN ('scheduled', 'not_refreshable'))`,
+      values: [d.connectionId, d.credentialVersion],
+    };
   }
 
   /** The credential is dead (announced by the vault, or by this service): no more refreshes. */
