@@ -1,10 +1,10 @@
 import {
   ACCOUNT_DISCONNECTED_V1,
   ACCOUNT_RECONNECTED_V1,
-  AccountDisconnectedV1,
-  AccountReconnectedV1,
+  EVENT_SCHEMAS,
   TOKEN_REFRESHED_V1,
-  TokenRefreshedV1,
+  type EventData,
+  type EventType,
 } from '@switchboard/contracts';
 import { findSecrets, testNatsUrl, waitFor } from '@switchboard/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -107,29 +107,36 @@ describe('refresh scheduler: failure modes', () => {
     return seeded;
   }
 
+  /**
+   * Publishes an event about connection `c` the way the services do (envelope, account fields,
+   * validated against its contract); answers the event id.
+   */
+  async function publishAbout<T extends EventType>(
+    c: SeededConnection,
+    type: T,
+    data: Omit<EventData<T>, 'connectionId' | 'teamId' | 'type'>,
+  ): Promise<string> {
+    const id = randomUUID();
+    const event = EVENT_SCHEMAS[type].parse({
+      specversion: '1.0',
+      id,
+      source: 'switchboard/test',
+      type,
+      time: new Date().toISOString(),
+      subject: c.connectionId,
+      datacontenttype: 'application/json',
+      data: { connectionId: c.connectionId, teamId: c.teamId, type: 'TWITTER', ...data },
+    });
+    await seeder.publish(type, event, id);
+    return id;
+  }
+
   /** The team disconnects it: the scheduler stops, and it takes no injected fault meant for others. */
   async function disconnect(c: SeededConnection): Promise<void> {
-    const id = randomUUID();
-    await seeder.publish(
-      ACCOUNT_DISCONNECTED_V1,
-      AccountDisconnectedV1.parse({
-        specversion: '1.0',
-        id,
-        source: 'switchboard/test',
-        type: ACCOUNT_DISCONNECTED_V1,
-        time: new Date().toISOString(),
-        subject: c.connectionId,
-        datacontenttype: 'application/json',
-        data: {
-          connectionId: c.connectionId,
-          teamId: c.teamId,
-          type: 'TWITTER',
-          by: 'team',
-          disconnectedAt: new Date().toISOString(),
-        },
-      }),
-      id,
-    );
+    await publishAbout(c, ACCOUNT_DISCONNECTED_V1, {
+      by: 'team',
+      disconnectedAt: new Date().toISOString(),
+    });
     await waitFor(async () => (await scheduleState(c)) === 'stopped' || undefined, {
       timeoutMs: 10_000,
       what: 'the schedule to stop',
@@ -198,6 +205,24 @@ describe('refresh scheduler: failure modes', () => {
       .split('\n')
       .find((l) => l.startsWith(`${name}{`) && labels.every((label) => l.includes(label)));
     return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+
+  /** How the scheduler's consumer took the TokenRefreshed events so far, by outcome. */
+  async function refreshedOutcomes() {
+    const text = await schedulerMetrics();
+    const count = (outcome: string) =>
+      sample(
+        text,
+        'bus_consumed_messages_total',
+        'consumer="refresh-scheduler"',
+        `type="${TOKEN_REFRESHED_V1}"`,
+        `outcome="${outcome}"`,
+      ) ?? 0;
+    return {
+      noted: count('noted'),
+      processed: count('processed'),
+      alreadyApplied: count('already-applied'),
+    };
   }
 
   async function refreshCalls(): Promise<number> {
@@ -426,20 +451,7 @@ describe('refresh scheduler: failure modes', () => {
     // vault's answer did and were handled the usual way
     const consumed = await waitFor(
       async () => {
-        const text = await schedulerMetrics();
-        const count = (outcome: string) =>
-          sample(
-            text,
-            'bus_consumed_messages_total',
-            'consumer="refresh-scheduler"',
-            'type="switchboard.token.refreshed.v1"',
-            `outcome="${outcome}"`,
-          ) ?? 0;
-        const c = {
-          noted: count('noted'),
-          processed: count('processed'),
-          alreadyApplied: count('already-applied'),
-        };
+        const c = await refreshedOutcomes();
         return c.noted + c.processed + c.alreadyApplied >= Number(n) ? c : undefined;
       },
       { timeoutMs: 15_000, what: 'every TokenRefreshed consumed' },
@@ -459,18 +471,6 @@ describe('refresh scheduler: failure modes', () => {
           [c.connectionId],
         )
       )[0];
-    const outcomes = async () => {
-      const text = await schedulerMetrics();
-      const count = (outcome: string) =>
-        sample(
-          text,
-          'bus_consumed_messages_total',
-          'consumer="refresh-scheduler"',
-          `type="${TOKEN_REFRESHED_V1}"`,
-          `outcome="${outcome}"`,
-        ) ?? 0;
-      return { applied: count('already-applied'), processed: count('processed') };
-    };
     const inboxed = async (eventId: string) =>
       (
         await query<{ n: string }>(
@@ -481,30 +481,13 @@ describe('refresh scheduler: failure modes', () => {
         )
       )[0].n === '1';
     const refreshed = async (credentialVersion: number, expiresAt: Date): Promise<string> => {
-      const id = randomUUID();
-      await seeder.publish(
-        TOKEN_REFRESHED_V1,
-        TokenRefreshedV1.parse({
-          specversion: '1.0',
-          id,
-          source: 'switchboard/test',
-          type: TOKEN_REFRESHED_V1,
-          time: new Date().toISOString(),
-          subject: c.connectionId,
-          datacontenttype: 'application/json',
-          data: {
-            connectionId: c.connectionId,
-            teamId: c.teamId,
-            type: 'TWITTER',
-            credentialVersion,
-            refreshedAt: new Date().toISOString(),
-            expiresAt: expiresAt.toISOString(),
-            refreshable: true,
-            refreshExpiresAt: null,
-          },
-        }),
-        id,
-      );
+      const id = await publishAbout(c, TOKEN_REFRESHED_V1, {
+        credentialVersion,
+        refreshedAt: new Date().toISOString(),
+        expiresAt: expiresAt.toISOString(),
+        refreshable: true,
+        refreshExpiresAt: null,
+      });
       await waitFor(async () => (await inboxed(id)) || undefined, {
         timeoutMs: 10_000,
         what: `the inbox row of ${id}`,
@@ -514,10 +497,10 @@ describe('refresh scheduler: failure modes', () => {
 
     // as when another replica made the refresh and settled the row before the event came here
     const before = await row();
-    const counted = await outcomes();
+    const counted = await refreshedOutcomes();
     await refreshed(before.credential_version, new Date(Date.now() + 7_200_000));
     expect(await row()).toEqual(before);
-    expect((await outcomes()).applied).toBe(counted.applied + 1);
+    expect((await refreshedOutcomes()).alreadyApplied).toBe(counted.alreadyApplied + 1);
 
     // a version the schedule does not hold yet: the handler runs
     const later = new Date(Date.now() + 3 * 86_400_000);
@@ -525,7 +508,7 @@ describe('refresh scheduler: failure modes', () => {
     const after = await row();
     expect(after.credential_version).toBe(before.credential_version + 1);
     expect(after.expires_at.getTime()).toBe(later.getTime());
-    expect((await outcomes()).processed).toBe(counted.processed + 1);
+    expect((await refreshedOutcomes()).processed).toBe(counted.processed + 1);
     await disconnect(c);
   });
 
@@ -557,37 +540,20 @@ describe('refresh scheduler: failure modes', () => {
     minted.push(again);
     const reconnected = await seeder.store(team.teamId, 'TWITTER', again, c.connectionId);
     expect(reconnected.credentialVersion).toBe(2);
-    const id = randomUUID();
-    await seeder.publish(
-      ACCOUNT_RECONNECTED_V1,
-      AccountReconnectedV1.parse({
-        specversion: '1.0',
-        id,
-        source: 'switchboard/test',
-        type: ACCOUNT_RECONNECTED_V1,
-        time: new Date().toISOString(),
-        subject: c.connectionId,
-        datacontenttype: 'application/json',
-        data: {
-          connectionId: c.connectionId,
-          teamId: c.teamId,
-          type: 'TWITTER',
-          externalId: `ext-${c.grant.grantId}`,
-          displayName: c.grant.user,
-          avatarUrl: null,
-          memberId: null,
-          endUserId: null,
-          metadata: {},
-          scopes: ['tweet.read'],
-          credentialVersion: 2,
-          expiresAt: reconnected.expiresAt,
-          refreshable: false,
-          refreshExpiresAt: null,
-          connectedAt: new Date().toISOString(),
-        },
-      }),
-      id,
-    );
+    await publishAbout(c, ACCOUNT_RECONNECTED_V1, {
+      externalId: `ext-${c.grant.grantId}`,
+      displayName: c.grant.user,
+      avatarUrl: null,
+      memberId: null,
+      endUserId: null,
+      metadata: {},
+      scopes: ['tweet.read'],
+      credentialVersion: 2,
+      expiresAt: reconnected.expiresAt,
+      refreshable: false,
+      refreshExpiresAt: null,
+      connectedAt: new Date().toISOString(),
+    });
     await waitFor(
       async () =>
         (await published(c, 'switchboard.token.expiring.v1')).some(
