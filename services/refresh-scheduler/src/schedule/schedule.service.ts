@@ -14,6 +14,9 @@ import { planCredential, type CredentialFacts, type Plan } from '../policy/plan'
 import { PolicyTable } from '../policy/platform-policy';
 import { TimelineRepository } from '../timeline/timeline.repository';
 
+/** States of a row that events about newer credentials still move (SQL list). */
+const LIVE_STATES = `('scheduled', 'not_refreshable')`;
+
 type Connected = AccountConnectedV1['data'];
 type Refreshed = TokenRefreshedV1['data'];
 
@@ -88,7 +91,7 @@ export class ScheduleService {
     return {
       text: `SELECT 1 FROM refresh_scheduler.schedule
         WHERE connection_id = $1
-          AND (credential_version >= $2 OR state NOT IN ('scheduled', 'not_refreshable'))`,
+          AND (credential_version >= $2 OR state NOT IN ${LIVE_STATES})`,
       values: [d.connectionId, d.credentialVersion],
     };
   }
@@ -98,7 +101,7 @@ export class ScheduleService {
     await tx.query(
       `UPDATE refresh_scheduler.schedule SET state = 'dead', next_due_at = NULL, warn_at = NULL,
          lease_owner = NULL, last_outcome = $3, updated_at = now()
-       WHERE connection_id = $1 AND credential_version <= $2 AND state IN ('scheduled', 'not_refreshable')`,
+       WHERE connection_id = $1 AND credential_version <= $2 AND state IN ${LIVE_STATES}`,
       [d.connectionId, d.credentialVersion, d.reason],
     );
     await this.timeline.record(
@@ -184,7 +187,7 @@ export class ScheduleService {
          warn_target = EXCLUDED.warn_target, warn_generation = EXCLUDED.warn_generation,
          lease_owner = NULL, app_key = COALESCE($16, s.app_key), updated_at = now()
        WHERE s.credential_version < EXCLUDED.credential_version
-         AND ($15 = 'any-newer' OR s.state IN ('scheduled', 'not_refreshable'))
+         AND ($15 = 'any-newer' OR s.state IN ${LIVE_STATES})
        RETURNING 1`,
       [
         d.connectionId,
