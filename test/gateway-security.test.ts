@@ -137,10 +137,12 @@ describe('gateway security: tenant isolation on every route, scopes, no secrets 
       .items as { id: string; type: string }[];
     ids.accountId = accounts.find((x) => x.type === 'TWITTER')!.id;
     // a disconnect leaves a notice in B's inbox and a webhook delivery
-    await admin(
+    const disconnected = await admin(
       'DELETE',
       `/api/v1/social-account/${accounts.find((x) => x.type === 'LINKEDIN')!.id}`,
     );
+    // said here, a refused disconnect is not mistaken for a notice that never came
+    expect(disconnected.status).toBe(204);
     const selection = await connectAccount(system.api, b, { type: 'FACEBOOK', user: 'sec-b-3' });
     ids.selectionId = selection.landedOn.searchParams.get('facebook-select-channel') ?? '';
     expect(ids.selectionId).not.toBe('');
