@@ -7,7 +7,7 @@
  *    (from each process's `process_cpu_seconds_total`), and a check that no work was done twice.
  * 2. The claim query's latency with 10,000 and with 1,000,000 schedule rows.
  *
- * Env: BENCH_CONNECTIONS (100000), BENCH_CONCURRENCY (32: per replica, and the bare loop's),
+ * Env: BENCH_CONNECTIONS (100000), BENCH_CONCURRENCY (256, the scheduler's default: per replica, and the bare loop's),
  * BENCH_PROVIDER_LATENCY_MS (0: the sandbox answers at once; a real token endpoint takes
  * 100-300 ms), BENCH_CLAIM_ROWS (1000000), BENCH_SKIP_REFRESH / BENCH_SKIP_CLAIM (1 to skip),
  * BENCH_PROFILE_DIR (write CPU profiles of the services there).
@@ -39,7 +39,7 @@ import { RefreshAtScale1763900000000 } from '../services/refresh-scheduler/src/m
 import { ConnectionSeeder, mintGrants, type MintedGrant } from '../test/support/scheduler-seed';
 
 const N = Number(process.env.BENCH_CONNECTIONS ?? 100_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 256);
 const LATENCY_MS = Number(process.env.BENCH_PROVIDER_LATENCY_MS ?? 0);
 const CLAIM_ROWS = Number(process.env.BENCH_CLAIM_ROWS ?? 1_000_000);
 const SANDBOX_CLIENT = 'sandbox-twitter-client';

@@ -509,6 +509,37 @@ describe('refresh scheduler: failure modes', () => {
     expect(after.credential_version).toBe(before.credential_version + 1);
     expect(after.expires_at.getTime()).toBe(later.getTime());
     expect((await refreshedOutcomes()).processed).toBe(counted.processed + 1);
+
+    // published back to back (an older, the same, a newer version): those arriving together are
+    // checked in one statement, and the newer one is still handled
+    const latest = new Date(Date.now() + 4 * 86_400_000);
+    const soon = new Date(Date.now() + 7_200_000);
+    const ids: string[] = [];
+    for (const [version, expiresAt] of [
+      [before.credential_version, soon],
+      [before.credential_version + 1, soon],
+      [before.credential_version + 2, latest],
+    ] as const) {
+      ids.push(
+        await publishAbout(c, TOKEN_REFRESHED_V1, {
+          credentialVersion: version,
+          refreshedAt: new Date().toISOString(),
+          expiresAt: expiresAt.toISOString(),
+          refreshable: true,
+          refreshExpiresAt: null,
+        }),
+      );
+    }
+    await waitFor(async () => (await Promise.all(ids.map(inboxed))).every(Boolean) || undefined, {
+      timeoutMs: 10_000,
+      what: 'the inbox rows of the three',
+    });
+    const last = await row();
+    expect(last.credential_version).toBe(before.credential_version + 2);
+    expect(last.expires_at.getTime()).toBe(latest.getTime());
+    const together = await refreshedOutcomes();
+    expect(together.alreadyApplied).toBe(counted.alreadyApplied + 3);
+    expect(together.processed).toBe(counted.processed + 2);
     await disconnect(c);
   });
 

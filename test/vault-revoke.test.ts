@@ -2,10 +2,13 @@ import {
   ACCOUNT_DISCONNECTED_V1,
   AccountDisconnectedV1,
   eventSubject,
+  TOKEN_REFRESHED_V1,
 } from '@switchboard/contracts';
+import { eventsStreamName } from '@switchboard/platform';
 import { ProviderError, type RevokeParams } from '@switchboard/providers';
 import { testNatsUrl, waitFor } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
+import { connect } from 'nats';
 import { RevocationWorker } from '../services/token-vault/src/revoke/revocation.worker';
 import { publishRaw } from './support/publish';
 import { System } from './support/system';
@@ -269,5 +272,27 @@ describe('vault revocation', () => {
         expect.objectContaining({ providerRevoked: true, by: 'team' }),
       ]);
     }, 60_000);
+
+    it('should receive only disconnects on its durable consumer, not every event', async () => {
+      const nc = await connect({ servers: natsUrl });
+      try {
+        const jsm = await nc.jetstreamManager();
+        const info = await jsm.consumers.info(eventsStreamName(system.namespace), 'token-vault');
+        expect(info.config.filter_subject).toBe(
+          eventSubject(`${system.namespace}.events`, ACCOUNT_DISCONNECTED_V1),
+        );
+        // an event of another type on the stream never reaches it
+        await publishRaw(
+          natsUrl,
+          eventSubject(`${system.namespace}.events`, TOKEN_REFRESHED_V1),
+          '{"not":"for the vault"}',
+        );
+        const after = await jsm.consumers.info(eventsStreamName(system.namespace), 'token-vault');
+        expect(after.num_pending).toBe(0);
+        expect(after.delivered.consumer_seq).toBe(info.delivered.consumer_seq);
+      } finally {
+        await nc.close();
+      }
+    });
   });
 });

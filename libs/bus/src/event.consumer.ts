@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, BeforeApplicationShutdown } from '@nestjs/c
 import {
   AnyEnvelopeSchema,
   EVENT_SCHEMAS,
+  eventSubject,
   isEventType,
   type EventOf,
   type EventType,
@@ -9,6 +10,7 @@ import {
 import {
   contextFromHeaders,
   describeIssues,
+  eventsSubjectPrefix,
   inSpan,
   SpanKind,
   TickBatcher,
@@ -28,22 +30,23 @@ export type EventHandler<T extends EventType> = (
 export type EventHandlers = { [T in EventType]?: EventHandler<T> };
 
 /**
- * A query that finds a row only when the event's handler would change nothing — now and for good
- * (e.g. the service's row already holds that version or a newer one, and versions never go back).
- * `text` uses `$1…$n` for `values`.
+ * A query over some events of one type that selects, as column `id` (uuid), the ids of those whose
+ * handler would change nothing — now and for good (e.g. the service's row already holds that
+ * version or a newer one, and versions never go back). `text` uses `$1…$n` for `values`.
  */
 export interface AppliedCheck {
   text: string;
   values: unknown[];
 }
-export type AppliedChecks = { [T in EventType]?: (event: EventOf<T>) => AppliedCheck };
+export type AppliedChecks = { [T in EventType]?: (events: EventOf<T>[]) => AppliedCheck };
 
 export interface ConsumeOptions {
   handlers: EventHandlers;
   /**
    * Per type, how to tell that an event's effect is already there (another replica wrote it):
-   * such an event gets its inbox row in the same statement as the check, and no transaction
-   * around the handler. When the check finds nothing, the handler runs as usual.
+   * the events that arrived together are checked in one statement, which also writes the inbox
+   * rows of those found; they get no transaction around the handler. The others are handled as
+   * usual, in order.
    */
   alreadyApplied?: AppliedChecks;
   /** Deliveries before a failing message is dead-lettered. */
@@ -167,7 +170,18 @@ export class EventConsumer implements BeforeApplicationShutdown {
       maxDeliver: o.maxDeliver,
       // redelivery of messages nobody acknowledged (a crashed process), growing each time
       backoffMs: [o.ackWaitMs, o.ackWaitMs * 2, o.ackWaitMs * 4].slice(0, o.maxDeliver - 1),
+      filterSubject: this.filterSubject(),
     });
+  }
+
+  /**
+   * A consumer of one event type receives only that type's subject (the vault: disconnects, not
+   * every refresh it announced itself). With more types it receives every event — one filter
+   * subject is what servers before 2.10 allow — and acknowledges those it ignores.
+   */
+  private filterSubject(): string | undefined {
+    const types = Object.keys(this.options!.handlers).filter(isEventType);
+    return types.length === 1 ? eventSubject(eventsSubjectPrefix(), types[0]) : undefined;
   }
 
   private async run(): Promise<void> {
@@ -182,9 +196,11 @@ export class EventConsumer implements BeforeApplicationShutdown {
           expires: 5000,
         });
         failures = 0;
-        for await (const msg of this.messages) {
-          await this.process(msg);
-          if (!this.running) break;
+        const arrivals = new Arrivals(this.messages, this.options!.batch);
+        for (;;) {
+          const group = await arrivals.next();
+          if (group.length > 0) await this.processGroup(group);
+          if (arrivals.ended || !this.running) break;
         }
       } catch (error) {
         failures += 1;
@@ -205,60 +221,79 @@ export class EventConsumer implements BeforeApplicationShutdown {
     await new Promise((resolve) => setImmediate(resolve));
   }
 
-  private async process(msg: JsMsg): Promise<void> {
-    const verdict = this.judge(msg);
-    switch (verdict.kind) {
-      case 'ignored':
-        consumedMessages.inc({ consumer: this.durable, type: verdict.type, outcome: 'ignored' });
-        this.ack(msg);
-        return;
-      case 'invalid':
-        await this.deadLetter(msg, verdict.reason, verdict.detail, verdict.eventId, verdict.type);
-        return;
-      case 'valid': {
-        const note = this.handledHere.get(verdict.event.id);
-        if (note) this.handledHere.delete(verdict.event.id);
-        // an event with nothing left to do does not hold up the ones behind it
-        if (note && (await note)) this.inboxOnly(msg, verdict.event);
-        else if (!note && (await this.insertInboxIfApplied(verdict.event))) {
+  /**
+   * Messages that arrived together: validated, the `alreadyApplied` ones found in one statement
+   * per type, then each acted on in arrival order.
+   */
+  private async processGroup(group: readonly JsMsg[]): Promise<void> {
+    const verdicts = group.map((msg) => this.judge(msg));
+    const applied = await this.appliedAmong(
+      verdicts.flatMap((v) =>
+        v.kind === 'valid' && !this.handledHere.has(v.event.id) ? [v.event] : [],
+      ),
+    );
+    for (const [i, verdict] of verdicts.entries()) {
+      const msg = group[i];
+      switch (verdict.kind) {
+        case 'ignored':
+          consumedMessages.inc({ consumer: this.durable, type: verdict.type, outcome: 'ignored' });
           this.ack(msg);
-          consumedMessages.inc({
-            consumer: this.durable,
-            type: verdict.event.type,
-            outcome: 'already-applied',
-          });
-        } else await this.handle(msg, verdict.event);
-        return;
+          break;
+        case 'invalid':
+          await this.deadLetter(msg, verdict.reason, verdict.detail, verdict.eventId, verdict.type);
+          break;
+        case 'valid': {
+          const note = this.handledHere.get(verdict.event.id);
+          if (note) this.handledHere.delete(verdict.event.id);
+          // an event with nothing left to do does not hold up the ones behind it
+          if (note && (await note)) this.inboxOnly(msg, verdict.event);
+          else if (!note && applied.has(verdict.event.id)) {
+            this.ack(msg);
+            consumedMessages.inc({
+              consumer: this.durable,
+              type: verdict.event.type,
+              outcome: 'already-applied',
+            });
+          } else await this.handle(msg, verdict.event);
+          break;
+        }
       }
     }
   }
 
   /**
-   * Runs the type's `alreadyApplied` check and, in the same statement, writes the inbox row only
-   * if the check found the effect in place. False when there is no check, nothing was found, or
-   * the statement failed (the handler then runs and decides).
+   * Runs each type's `alreadyApplied` check over these events and, in the same statement, writes
+   * the inbox rows of those it found. The ids found; none for a type without a check, or when the
+   * statement failed (the handlers then run and decide).
    */
-  private async insertInboxIfApplied(event: EventOf<EventType>): Promise<boolean> {
-    const check = (
-      this.options!.alreadyApplied[event.type] as
-        ((e: EventOf<EventType>) => AppliedCheck) | undefined
-    )?.(event);
-    if (!check) return false;
-    const n = check.values.length;
-    try {
-      const rows: { applied: boolean }[] = await this.dataSource.query(
-        `WITH applied AS (${check.text}),
-         inbox AS (
-           INSERT INTO "${this.busOptions.schema}".inbox (consumer, event_id, event_type)
-           SELECT $${n + 1}, $${n + 2}, $${n + 3} WHERE EXISTS (SELECT 1 FROM applied)
-           ON CONFLICT DO NOTHING)
-         SELECT EXISTS (SELECT 1 FROM applied) AS applied`,
-        [...check.values, this.durable, event.id, event.type],
-      );
-      return rows[0]?.applied === true;
-    } catch {
-      return false;
+  private async appliedAmong(events: readonly EventOf<EventType>[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const byType = new Map<EventType, EventOf<EventType>[]>();
+    for (const e of events) {
+      if (!this.options!.alreadyApplied[e.type]) continue;
+      byType.set(e.type, [...(byType.get(e.type) ?? []), e]);
     }
+    for (const [type, ofType] of byType) {
+      const check = (
+        this.options!.alreadyApplied[type] as (e: EventOf<EventType>[]) => AppliedCheck
+      )(ofType);
+      const n = check.values.length;
+      try {
+        const rows: { id: string }[] = await this.dataSource.query(
+          `WITH applied AS (${check.text}),
+           inbox AS (
+             INSERT INTO "${this.busOptions.schema}".inbox (consumer, event_id, event_type)
+             SELECT $${n + 1}, applied.id, $${n + 2} FROM applied
+             ON CONFLICT DO NOTHING)
+           SELECT id::text AS id FROM applied`,
+          [...check.values, this.durable, type],
+        );
+        for (const r of rows) found.add(r.id);
+      } catch {
+        // PostgreSQL away: the handlers find out, and retry as usual
+      }
+    }
+    return found;
   }
 
   /** The inbox row of an event whose effect this process wrote already, then the ack. */
@@ -449,3 +484,56 @@ function traceHeaders(msg: JsMsg): TraceCarrier {
   }
   return carrier;
 }
+
+/**
+ * Reads a consumer's messages in groups: each group is the next message and whatever had arrived
+ * with it — the ones the client holds already, taken without waiting for more.
+ */
+class Arrivals {
+  private readonly it: AsyncIterator<JsMsg>;
+  private waiting: Promise<IteratorResult<JsMsg>> | null = null;
+  ended = false;
+
+  constructor(
+    messages: AsyncIterable<JsMsg>,
+    private readonly max: number,
+  ) {
+    this.it = messages[Symbol.asyncIterator]();
+  }
+
+  async next(): Promise<JsMsg[]> {
+    const group: JsMsg[] = [];
+    const first = await this.read();
+    this.waiting = null;
+    if (first.done) {
+      this.ended = true;
+      return group;
+    }
+    group.push(first.value);
+    while (group.length < this.max) {
+      const more = await Promise.race([this.read(), nextTurn()]);
+      // nothing more had arrived: the read stays pending for the next group
+      if (more === NOT_YET) break;
+      this.waiting = null;
+      if (more.done) {
+        this.ended = true;
+        break;
+      }
+      group.push(more.value);
+    }
+    return group;
+  }
+
+  private read(): Promise<IteratorResult<JsMsg>> {
+    if (!this.waiting) {
+      this.waiting = this.it.next();
+      // a read still pending when the consumer stops must not become an unhandled rejection
+      this.waiting.catch(() => undefined);
+    }
+    return this.waiting;
+  }
+}
+
+const NOT_YET = Symbol('not yet');
+const nextTurn = () =>
+  new Promise<typeof NOT_YET>((resolve) => setImmediate(() => resolve(NOT_YET)));

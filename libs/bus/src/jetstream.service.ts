@@ -17,6 +17,8 @@ export interface ConsumerSettings {
   ackWaitMs: number;
   maxDeliver: number;
   backoffMs: number[];
+  /** The one subject it receives; every event when absent. */
+  filterSubject?: string;
 }
 
 /** Declares the event stream and durable consumers; safe to call on every start (idempotent). */
@@ -71,17 +73,36 @@ export class JetStreamService {
       ack_wait: nanos(settings.ackWaitMs),
       max_deliver: settings.maxDeliver,
       backoff: settings.backoffMs.map((ms) => nanos(ms)),
-      filter_subject: `${eventsSubjectPrefix()}.>`,
+      filter_subject: settings.filterSubject ?? `${eventsSubjectPrefix()}.>`,
       max_ack_pending: 1000,
     };
     try {
-      await jsm.consumers.info(this.streamName, settings.durable);
-      await jsm.consumers.update(this.streamName, settings.durable, {
+      const info = await jsm.consumers.info(this.streamName, settings.durable);
+      const update = {
         ack_wait: config.ack_wait,
         max_deliver: config.max_deliver,
         backoff: config.backoff,
         max_ack_pending: config.max_ack_pending,
-      });
+      };
+      if (info.config.filter_subject === config.filter_subject) {
+        await jsm.consumers.update(this.streamName, settings.durable, update);
+      } else {
+        await jsm.consumers
+          .update(this.streamName, settings.durable, {
+            ...update,
+            filter_subject: config.filter_subject,
+          })
+          .catch(async (error: unknown) => {
+            // servers before 2.10 cannot change a durable's filter: it keeps receiving more
+            // than it handles (and acknowledges the rest), which is correct, only slower
+            this.logger.warn({
+              msg: 'consumer filter not changed',
+              durable: settings.durable,
+              error: String(error).slice(0, 200),
+            });
+            await jsm.consumers.update(this.streamName, settings.durable, update);
+          });
+      }
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await jsm.consumers.add(this.streamName, config);

@@ -27,7 +27,7 @@ export const SchedulerEnvSchema = z
     /** Rows claimed per query. */
     SCHEDULER_BATCH: z.coerce.number().int().min(1).max(1000).default(100),
     /** Refreshes in flight per replica. */
-    SCHEDULER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+    SCHEDULER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(256),
     /** A claimed row is this replica's for this long; a dead replica's claims lapse after it (ms). */
     SCHEDULER_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     /**

@@ -31,7 +31,7 @@ export class ScheduleConsumer implements OnApplicationBootstrap {
       alreadyApplied: {
         // with several replicas, half the refreshes are announced to the one that did not make
         // them; the one that did has settled the row already
-        [TOKEN_REFRESHED_V1]: (e) => this.schedules.refreshedApplied(e.data),
+        [TOKEN_REFRESHED_V1]: (events) => this.schedules.refreshedApplied(events),
       },
     });
   }

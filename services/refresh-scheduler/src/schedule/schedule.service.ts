@@ -83,16 +83,22 @@ export class ScheduleService {
   }
 
   /**
-   * Finds the row only when `refreshed` would leave it as it is: it holds this credential version
-   * or a newer one, or it is not live (the same guard as the upsert's `live-newer`). Versions only
-   * grow, so that stays true.
+   * Of these events, the ids of those `refreshed` would leave as they are: the row holds their
+   * credential version or a newer one, or it is not live (the same guard as the upsert's
+   * `live-newer`). Versions only grow, so that stays true.
    */
-  refreshedApplied(d: Pick<Refreshed, 'connectionId' | 'credentialVersion'>): AppliedCheck {
+  refreshedApplied(
+    events: readonly { id: string; data: Pick<Refreshed, 'connectionId' | 'credentialVersion'> }[],
+  ): AppliedCheck {
     return {
-      text: `SELECT 1 FROM refresh_scheduler.schedule
-        WHERE connection_id = $1
-          AND (credential_version >= $2 OR state NOT IN ${LIVE_STATES})`,
-      values: [d.connectionId, d.credentialVersion],
+      text: `SELECT e.id FROM unnest($1::uuid[], $2::uuid[], $3::int[]) AS e(id, cid, version)
+        JOIN refresh_scheduler.schedule s ON s.connection_id = e.cid
+        WHERE s.credential_version >= e.version OR s.state NOT IN ${LIVE_STATES}`,
+      values: [
+        events.map((e) => e.id),
+        events.map((e) => e.data.connectionId),
+        events.map((e) => e.data.credentialVersion),
+      ],
     };
   }
 
