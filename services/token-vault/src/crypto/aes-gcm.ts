@@ -1,10 +1,13 @@
 import { CodedError, ErrorCodes } from '@switchboard/contracts';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { IvPool } from './iv-pool';
 
 const ALG = 'aes-256-gcm';
 export const IV_BYTES = 12;
 export const TAG_BYTES = 16;
 export const KEY_BYTES = 32;
+
+const ivs = new IvPool();
 
 export interface GcmSealed {
   iv: Buffer;
@@ -14,7 +17,7 @@ export interface GcmSealed {
 
 /** AES-256-GCM with a fresh random 12-byte IV and a 16-byte tag. */
 export function aesGcmEncrypt(key: Buffer, plaintext: Buffer, aad: Buffer): GcmSealed {
-  const iv = randomBytes(IV_BYTES);
+  const iv = ivs.take(IV_BYTES);
   const cipher = createCipheriv(ALG, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
