@@ -219,7 +219,14 @@ async function phase(
       `UPDATE token_vault.credential SET issued_at = issued_at - interval '5 hours',
          refreshed_at = refreshed_at - interval '5 hours'`,
     );
-    // the phase before left dead rows everywhere: cleaned now, not by autovacuum mid-phase
+    // every phase starts from the same table sizes: what the one before left (published events,
+    // inbox rows, timeline lines, decrypt audit) goes, or the second phase would run on twice the
+    // data — and at 100,000 connections, on more than fits in PostgreSQL's shared buffers
+    await db.query('DELETE FROM token_vault.outbox WHERE published_at IS NOT NULL');
+    await db.query(
+      'TRUNCATE refresh_scheduler.inbox, refresh_scheduler.timeline, token_vault.decrypt_audit',
+    );
+    // and the dead rows are cleaned now, not by autovacuum mid-phase
     await db.query('VACUUM ANALYZE');
     const callsBefore = await refreshCalls(sandboxUrl);
     const othersBefore = otherCpu(sandbox.pid);
