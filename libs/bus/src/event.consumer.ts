@@ -271,7 +271,9 @@ export class EventConsumer implements BeforeApplicationShutdown {
     const byType = new Map<EventType, EventOf<EventType>[]>();
     for (const e of events) {
       if (!this.options!.alreadyApplied[e.type]) continue;
-      byType.set(e.type, [...(byType.get(e.type) ?? []), e]);
+      const ofType = byType.get(e.type);
+      if (ofType) ofType.push(e);
+      else byType.set(e.type, [e]);
     }
     for (const [type, ofType] of byType) {
       const check = (

@@ -86,23 +86,23 @@ export class JetStreamService {
       };
       if (info.config.filter_subject === config.filter_subject) {
         await jsm.consumers.update(this.streamName, settings.durable, update);
-      } else {
-        await jsm.consumers
-          .update(this.streamName, settings.durable, {
-            ...update,
-            filter_subject: config.filter_subject,
-          })
-          .catch(async (error: unknown) => {
-            // servers before 2.10 cannot change a durable's filter: it keeps receiving more
-            // than it handles (and acknowledges the rest), which is correct, only slower
-            this.logger.warn({
-              msg: 'consumer filter not changed',
-              durable: settings.durable,
-              error: String(error).slice(0, 200),
-            });
-            await jsm.consumers.update(this.streamName, settings.durable, update);
-          });
+        return;
       }
+      await jsm.consumers
+        .update(this.streamName, settings.durable, {
+          ...update,
+          filter_subject: config.filter_subject,
+        })
+        .catch(async (error: unknown) => {
+          // servers before 2.10 cannot change a durable's filter: it keeps receiving more than it
+          // handles (and acknowledges the rest), which is correct, only slower
+          this.logger.warn({
+            msg: 'consumer filter not changed',
+            durable: settings.durable,
+            error: String(error).slice(0, 200),
+          });
+          await jsm.consumers.update(this.streamName, settings.durable, update);
+        });
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await jsm.consumers.add(this.streamName, config);
