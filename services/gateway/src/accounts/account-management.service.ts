@@ -32,41 +32,49 @@ export class AccountManagementService {
     @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
   ) {}
 
-  /** Revokes at the platform where it can, shreds the tokens, keeps the history. */
+  /**
+   * Revokes at the platform where it can, shreds the tokens, keeps the history. The account leaves
+   * `DISCONNECTED` and `AccountDisconnected` is announced in one transaction before the vault is
+   * asked: asking first let the vault's `TokenRevoked` reach the registry (which marks the account
+   * disconnected too) before this transaction ran, and then nothing was announced. The vault acts on
+   * the event as well; the call makes the credential unusable before the answer, and is repeated on
+   * an account already disconnected (a call that failed last time is retried that way).
+   */
   async disconnect(account: AccountEntity, force: boolean): Promise<void> {
-    if (account.status === 'DISCONNECTED') return;
-    const hold = await this.hold(account.id);
-    if (hold && !force) {
-      throw new CodedError(
-        'account-on-hold',
-        `the account is on hold (${hold.reason}, ${hold.count}); pass force=true to disconnect anyway`,
-      );
+    if (account.status !== 'DISCONNECTED') {
+      const hold = await this.hold(account.id);
+      if (hold && !force) {
+        throw new CodedError(
+          'account-on-hold',
+          `the account is on hold (${hold.reason}, ${hold.count}); pass force=true to disconnect anyway`,
+        );
+      }
+      await this.dataSource.transaction(async (tx) => {
+        const result: [unknown[], number] = await tx.query(
+          `UPDATE gateway.account SET status = 'DISCONNECTED', status_reason = 'disconnected_by_team', is_main = false, updated_at = now()
+           WHERE id = $1 AND status <> 'DISCONNECTED'`,
+          [account.id],
+        );
+        await tx.query(`DELETE FROM gateway.account_hold WHERE account_id = $1`, [account.id]);
+        if (result[1] !== 1) return;
+        await this.outbox.enqueue(
+          tx,
+          ACCOUNT_DISCONNECTED_V1,
+          {
+            connectionId: account.id,
+            teamId: account.teamId,
+            type: account.type as PlatformType,
+            by: 'team',
+            disconnectedAt: new Date().toISOString(),
+          },
+          account.id,
+        );
+      });
     }
     await this.rpc.call(VaultRevoke, {
       connectionId: account.id,
       teamId: account.teamId,
       by: 'team',
-    });
-    await this.dataSource.transaction(async (tx) => {
-      const result: [unknown[], number] = await tx.query(
-        `UPDATE gateway.account SET status = 'DISCONNECTED', status_reason = 'disconnected_by_team', is_main = false, updated_at = now()
-         WHERE id = $1 AND status <> 'DISCONNECTED'`,
-        [account.id],
-      );
-      await tx.query(`DELETE FROM gateway.account_hold WHERE account_id = $1`, [account.id]);
-      if (result[1] !== 1) return;
-      await this.outbox.enqueue(
-        tx,
-        ACCOUNT_DISCONNECTED_V1,
-        {
-          connectionId: account.id,
-          teamId: account.teamId,
-          type: account.type as PlatformType,
-          by: 'team',
-          disconnectedAt: new Date().toISOString(),
-        },
-        account.id,
-      );
     });
   }
 
