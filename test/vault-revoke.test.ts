@@ -38,7 +38,10 @@ describe('vault revocation', () => {
     let failuresLeft = 2;
 
     beforeAll(async () => {
-      parts = await VaultParts.create({ VAULT_REVOKE_RETRY_MS: '200' });
+      parts = await VaultParts.create({
+        VAULT_REVOKE_RETRY_MS: '200',
+        VAULT_REVOKE_EVENT_GRACE_MS: '1500',
+      });
     }, 60_000);
 
     afterAll(() => parts?.close());
@@ -140,6 +143,70 @@ describe('vault revocation', () => {
       }
     }, 60_000);
 
+    it('should leave the first attempt after AccountDisconnected to the disconnect’s own call, or else to the worker', async () => {
+      const calls: RevokeParams[] = [];
+      const vault = await parts.replica(
+        stubRegistry({ revoke: (p) => (calls.push(p), Promise.resolve({ revoked: true })) }),
+      );
+      const worker = new RevocationWorker(vault.dataSource, vault.revoker);
+      worker.onApplicationBootstrap();
+      const stored = async (name: string) => {
+        const connectionId = randomUUID();
+        await vault.credentials.put({
+          connectionId,
+          teamId,
+          type: 'TWITTER',
+          externalId: `ext-${name}`,
+          credential: credential(`at-${name}`),
+        });
+        return connectionId;
+      };
+      const fromEvent = (connectionId: string, by: 'team' | 'provider') =>
+        vault.dataSource.transaction((tx) =>
+          vault.revoker.markDisconnected(tx, { connectionId, teamId, by }),
+        );
+      try {
+        // the gateway's event marked it first; its call follows: that call revokes, once
+        const called = await stored('event-then-call');
+        expect(await fromEvent(called, 'team')).toEqual({ marked: true, dueNow: false });
+        const answers = await Promise.all([
+          vault.revoker.revoke(called, teamId, 'team', 'gateway'),
+          vault.revoker.revoke(called, teamId, 'team', 'gateway'),
+        ]);
+        expect(answers.map((a) => a.providerRevoked).sort()).toEqual([false, true]);
+        expect(calls.map((c) => c.refreshToken)).toEqual(['rt-at-event-then-call']);
+        expect(await row(called)).toMatchObject({ revoke_pending: false, ciphertext: null });
+        expect(await revokedEvents(called)).toHaveLength(1);
+
+        // no call comes: the worker revokes once the grace is over, not before
+        const alone = await stored('event-alone');
+        const markedAt = Date.now();
+        expect(await fromEvent(alone, 'team')).toEqual({ marked: true, dueNow: false });
+        await waitFor(async () => ((await row(alone)).revoke_pending ? undefined : true), {
+          what: 'the worker to revoke after the grace',
+          timeoutMs: 15_000,
+        });
+        expect(Date.now() - markedAt).toBeGreaterThanOrEqual(1500);
+        expect(calls.map((c) => c.refreshToken)).toEqual([
+          'rt-at-event-then-call',
+          'rt-at-event-alone',
+        ]);
+        // a late call finds nothing left to do
+        expect(await vault.revoker.revoke(alone, teamId, 'team', 'gateway')).toEqual({
+          providerRevoked: false,
+        });
+        expect(calls).toHaveLength(2);
+
+        // the platform's own revocation waits for no one (and never calls the platform)
+        expect(await fromEvent(await stored('by-provider'), 'provider')).toEqual({
+          marked: true,
+          dueNow: true,
+        });
+      } finally {
+        await worker.beforeApplicationShutdown();
+      }
+    }, 60_000);
+
     it('should give up after the configured time and shred anyway', async () => {
       const vault = await parts.replica(
         stubRegistry({
@@ -196,7 +263,11 @@ describe('vault revocation', () => {
   });
 
   describe('on AccountDisconnected, against the sandbox', () => {
-    const system = new System({ services: ['token-vault'] });
+    // no disconnect call follows these events: the worker takes them after a short grace
+    const system = new System({
+      services: ['token-vault'],
+      env: { VAULT_REVOKE_EVENT_GRACE_MS: '300' },
+    });
     const teamId = randomUUID();
     let natsUrl: string;
 

@@ -37,6 +37,13 @@ export const VaultEnvSchema = z.object({
   VAULT_AUDIT_MAX_BUFFER: z.coerce.number().int().min(1000).max(10_000_000).default(200_000),
   /** First retry of a provider revocation that failed transiently (ms); doubles per attempt. */
   VAULT_REVOKE_RETRY_MS: ms(30_000, 100, 3_600_000),
+  /**
+   * A revocation marked from a team's `AccountDisconnected` waits this long for the disconnect's own
+   * `vault.revoke` call (a moment behind the event), which then revokes at the platform before it
+   * answers; without the call the revocation worker does it after this time (ms, below the 120 s a
+   * marking call owns its attempt).
+   */
+  VAULT_REVOKE_EVENT_GRACE_MS: ms(10_000, 0, 60_000),
   /** After this long a revocation the provider keeps failing is given up and the credential shredded. */
   VAULT_REVOKE_GIVE_UP_HOURS: z.coerce.number().min(0).max(720).default(24),
 });

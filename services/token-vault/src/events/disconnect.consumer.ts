@@ -6,8 +6,8 @@ import { RevokeService } from '../revoke/revoke.service';
 
 /**
  * Revocations run inside the vault: a disconnected account's credential is marked unusable in the
- * same transaction as the event's inbox row (exactly once), and the revocation worker revokes at
- * the platform, shreds and publishes `TokenRevoked`.
+ * same transaction as the event's inbox row (exactly once); the disconnect's own `vault.revoke`
+ * call, or else the revocation worker, revokes at the platform, shreds and publishes `TokenRevoked`.
  */
 @Injectable()
 export class DisconnectConsumer implements OnApplicationBootstrap {
@@ -21,14 +21,8 @@ export class DisconnectConsumer implements OnApplicationBootstrap {
     await this.consumer.start({
       handlers: {
         [ACCOUNT_DISCONNECTED_V1]: async (e, tx) => {
-          const marked = await this.revoker.mark(
-            tx,
-            e.data.connectionId,
-            e.data.teamId,
-            e.data.by,
-            0,
-          );
-          if (marked) setTimeout(() => this.worker.poke(), 50);
+          const { marked, dueNow } = await this.revoker.markDisconnected(tx, e.data);
+          if (marked && dueNow) setTimeout(() => this.worker.poke(), 50);
         },
       },
     });

@@ -68,11 +68,42 @@ export class RevokeService {
     const marked = await this.dataSource.transaction((tx) =>
       this.mark(tx, connectionId, teamId, by, CLAIM_SECONDS),
     );
-    if (!marked) {
+    if (!marked && !(await this.takeOver(connectionId, teamId))) {
       await this.credentials.find(connectionId, teamId); // not-found for an unknown connection
       return { providerRevoked: false };
     }
     return { providerRevoked: await this.finish(connectionId, caller) };
+  }
+
+  /**
+   * Inside `tx`, for `AccountDisconnected`: a team's disconnect is followed a moment later by its
+   * own `vault.revoke` call, so the first attempt is left to that call for
+   * `VAULT_REVOKE_EVENT_GRACE_MS` (the platform is then revoked before the disconnect answers);
+   * the worker takes it after that (`dueNow`: it may start at once).
+   */
+  async markDisconnected(
+    tx: EntityManager,
+    d: { connectionId: string; teamId: string; by: RevokedBy },
+  ): Promise<{ marked: boolean; dueNow: boolean }> {
+    const grace = d.by === 'team' ? this.env.VAULT_REVOKE_EVENT_GRACE_MS / 1000 : 0;
+    const marked = await this.mark(tx, d.connectionId, d.teamId, d.by, grace);
+    return { marked, dueNow: grace === 0 };
+  }
+
+  /**
+   * A revocation marked from the event and not attempted yet, still inside its grace: this call
+   * claims the first attempt (moving `revoke_next_at` past the grace, so no other call and not the
+   * worker can take it too).
+   */
+  private async takeOver(connectionId: string, teamId: string): Promise<boolean> {
+    const result: [unknown[], number] = await this.dataSource.query(
+      `UPDATE token_vault.credential SET revoke_next_at = now() + make_interval(secs => $3)
+        WHERE connection_id = $1 AND team_id = $2 AND revoke_pending AND revoke_attempts = 0
+          AND revoke_next_at > now()
+          AND revoke_next_at <= revoked_at + make_interval(secs => $4)`,
+      [connectionId, teamId, CLAIM_SECONDS, this.env.VAULT_REVOKE_EVENT_GRACE_MS / 1000],
+    );
+    return result[1] === 1;
   }
 
   /**
